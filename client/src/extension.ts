@@ -1,0 +1,46 @@
+/**
+ * The VS Code client: starts the language server over IPC for Markdown and plain text (saved and
+ * untitled), and registers the glossary commands. Everything about ITIL lives in the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { GlossaryView } from './glossaryView';
+
+let client: LanguageClient | undefined;
+
+/** Activates the extension: starts the client and registers commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'untitled', language: 'plaintext' },
+    ],
+    initializationOptions: { commandLinks: true },
+    markdown: { isTrusted: { enabledCommands: ['itil.showEntry'] }, supportHtml: false },
+    diagnosticPullOptions: { onChange: true, onSave: true },
+  };
+  client = new LanguageClient('itil', 'ITIL Terms', serverOptions, clientOptions);
+  const view = new GlossaryView(context, () => client);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('itil.searchGlossary', () => view.search()),
+    vscode.commands.registerCommand('itil.lookUpTerm', () => view.lookUpAtCursor()),
+    vscode.commands.registerCommand('itil.showEntry', (id: unknown) => (typeof id === 'string' ? view.show(id) : undefined)),
+    vscode.commands.registerCommand('itil.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  await client.start();
+}
+
+/** Stops the language server. */
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

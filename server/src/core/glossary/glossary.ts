@@ -1,0 +1,37 @@
+/**
+ * The in-memory glossary: entries by id, the term matcher, and the rules as data. Built once from a
+ * compiled glossary (see scripts/build.ts) and shared by every feature.
+ */
+import { TermMatcher } from '../terms/matcher';
+import type { CompiledGlossary, TermEntry } from './types';
+
+/** Every glossary entry and the indexes features need. */
+export class Glossary {
+  readonly entries: readonly TermEntry[];
+  readonly matcher: TermMatcher;
+  readonly rules: readonly unknown[];
+  private readonly byId = new Map<string, TermEntry>();
+
+  constructor(data: CompiledGlossary) {
+    this.entries = data.terms;
+    this.rules = data.rules;
+    for (const e of data.terms) this.byId.set(e.id, e);
+    this.matcher = new TermMatcher(data.terms);
+  }
+
+  /** The entry with this id, if any. */
+  get(id: string): TermEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The entry that finally replaces a deprecated one (following chains, stopping on a cycle). */
+  replacementOf(id: string): TermEntry | undefined {
+    const seen = new Set<string>();
+    let e = this.byId.get(id);
+    while (e && e.status === 'deprecated' && e.replacedBy?.length && !seen.has(e.id)) {
+      seen.add(e.id);
+      e = this.byId.get(e.replacedBy[0]!);
+    }
+    return e && e.id !== id ? e : undefined;
+  }
+}
