@@ -4,6 +4,7 @@
  * problem) and by the tests.
  */
 import Ajv, { type ErrorObject } from 'ajv';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkGlossary, type LocatedEntry } from '../server/src/core/glossary/check';
@@ -30,12 +31,14 @@ function readJson(file: string, problems: GlossaryProblem[]): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
+    // JSON.parse does not always say where; jsonc-parser does.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
     let where = '';
-    if (m) {
-      const pos = Number(m[1]);
-      const before = text.slice(0, pos);
-      where = ` at line ${before.split('\n').length}, column ${pos - before.lastIndexOf('\n')}`;
+    if (first) {
+      const before = text.slice(0, first.offset);
+      where = ` at line ${before.split('\n').length}, column ${first.offset - before.lastIndexOf('\n')} (${printParseErrorCode(first.error)})`;
     }
     problems.push({ file: rel, message: `not valid JSON${where}: ${(e as Error).message}` });
     return undefined;

@@ -95,7 +95,7 @@ export function computeDiagnostics(a: DocumentAnalysis, settings: Settings): Dia
         source: SOURCE,
         code: f.code,
         codeDescription: { href: RULES_DOC + ruleAnchor(f.code) },
-        message: f.message,
+        message: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
         data,
       });
     }

@@ -42,15 +42,20 @@ export function checkGlossary(entries: LocatedEntry[]): GlossaryProblem[] {
   };
   for (const { file, entry } of entries) {
     hold(aliasKey(entry.term), { file, id: entry.id, ambiguous: false, field: 'term' });
-    const seen = new Set<string>([aliasKey(entry.term)]);
+    // Within an entry a variant that differs only by hyphens is fine (it documents the spelling);
+    // a repeat of the same text is not.
+    const seen = new Set<string>([entry.term.toLowerCase()]);
+    const keys = new Set<string>([aliasKey(entry.term)]);
     (entry.aliases ?? []).forEach((a, i) => {
       const text = typeof a === 'string' ? a : a.text;
       const key = aliasKey(text);
-      if (seen.has(key)) {
+      if (seen.has(text.toLowerCase()) && !isAbbreviation(text)) {
         problems.push({ file, entry: entry.id, field: `aliases[${i}]`, message: `'${text}' repeats the term or another alias of this entry` });
         return;
       }
-      seen.add(key);
+      seen.add(text.toLowerCase());
+      if (keys.has(key)) return;
+      keys.add(key);
       hold(key, { file, id: entry.id, ambiguous: typeof a !== 'string' && a.ambiguous === true, field: `aliases[${i}]` });
       if (typeof a !== 'string') {
         for (const [field, list] of [['cues', a.cues], ['blockers', a.blockers]] as const) {
@@ -139,7 +144,10 @@ function hasNestedQuantifier(src: string): boolean {
     if (c === ')') {
       const inner = stack.pop() ?? false;
       const q = src.slice(i + 1, i + 12);
-      const repeated = /^(?:[*+]|\{\d*,\d*\})/.test(q) && !/^\{\d+\}/.test(q) && !/^\{0?,1\}/.test(q);
+      // Unbounded repetition of the group, or a bound above 10; a small bound ({0,3}) over capped
+      // sentences stays polynomial and small.
+      const bound = /^\{\d*,(\d+)\}/.exec(q);
+      const repeated = /^(?:[*+]|\{\d+,\})/.test(q) || (bound !== null && Number(bound[1]) > 10);
       const unboundedAfter = /^(?:[*+]|\{\d+,\})/.test(q);
       if (inner && repeated) return true;
       if (stack.length) stack[stack.length - 1] = stack[stack.length - 1]! || inner || unboundedAfter;

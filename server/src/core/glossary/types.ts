@@ -39,6 +39,7 @@ export interface TermEntry {
   definition: string;
   aliases?: Alias[];
   notInPhrases?: string[];
+  caseSensitive?: boolean;
   category: Category;
   status: Status;
   replacedBy?: string[];

@@ -1,41 +1,237 @@
 /**
  * The rule engine: judges one block of prose against the misuse rules held as data in
- * `glossary/rules/`. This first version carries the version family only (ITIL v3 wording, driven by
- * the glossary's deprecated entries); the data-driven families extend it.
+ * `glossary/rules/` (compiled once per glossary, see data.ts). A rule fires on a trigger (a glossary
+ * term occurrence from the matcher, or a word pattern) when its context cues hold within the trigger's
+ * clause or sentence and no exception does.
+ *
+ * Bounded work: sentences are at most MAX_SENTENCE characters; cues after a trigger are anchored
+ * there, cues before it look at a bounded reach, and clause or sentence cues are evaluated once per
+ * window and rule. So a block costs time linear in its length whatever it repeats.
  */
 import type { Glossary } from '../glossary/glossary';
-import { indefiniteArticle, inflect } from '../text/inflect';
+import { isAbbreviation } from '../glossary/check';
+import { sentenceAt, type Span } from '../prose/sentences';
+import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
+import type { TermOccurrence } from '../terms/matcher';
+import { compileRules, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
 import type { BlockContext, Finding, Fix, RuleEngine } from './types';
+
+/** A trigger found in the block. */
+interface Trigger {
+  start: number;
+  /** End of the words, before any possessive 's. */
+  end: number;
+  text: string;
+  plural: boolean;
+  /** 'maybe' for an ambiguous alias the sentence does not settle (the document's scope decides). */
+  support: 'yes' | 'maybe';
+}
+
+/** Family order when two findings would overlap: the more specific families first, v3 wording last. */
+const FAMILY_RANK: Record<string, number> = { agreements: 0, workItems: 1, utilityWarranty: 2, outputOutcome: 3, roles: 4, version: 5 };
 
 /** Builds the engine for a glossary (its entries and its rules). */
 export function createRuleEngine(glossary: Glossary): RuleEngine {
+  const rules = compileRules(glossary);
+  return createEngineFromRules(rules);
+}
+
+/** Builds an engine from compiled rules (exported for tests that judge one rule). */
+export function createEngineFromRules(rules: readonly CompiledRule[]): RuleEngine {
+  const byTerm = new Map<string, CompiledRule[]>();
+  const wordRules: { rule: CompiledRule; re: RegExp }[] = [];
+  for (const r of rules) {
+    for (const id of r.termIds) {
+      const list = byTerm.get(id);
+      if (list) list.push(r);
+      else byTerm.set(id, [r]);
+    }
+    if (r.words) wordRules.push({ rule: r, re: new RegExp(r.words.source, 'giu') });
+  }
   return {
     judge(ctx: BlockContext): Finding[] {
-      const out: Finding[] = [];
+      const judge = new BlockJudge(ctx);
+      const found: Finding[] = [];
       for (const t of ctx.terms) {
-        if (t.support !== 'yes') continue;
-        const e = glossary.get(t.entryId);
-        if (!e || e.status !== 'deprecated' || !e.replacedBy?.length) continue;
-        const fixes: Fix[] = [];
-        for (const id of e.replacedBy) {
-          const r = glossary.get(id);
-          if (!r) continue;
-          fixes.push(articleFix(ctx.text, t.start, t.end, inflect(t.text, r.term, t.plural), `Replace with '${r.term}'`));
+        const list = byTerm.get(t.entryId);
+        if (!list) continue;
+        const trig = fromOccurrence(t);
+        for (const r of list) {
+          const f = judge.apply(r, trig);
+          if (f) found.push(f);
         }
-        const main = glossary.get(e.replacedBy[0]!);
-        out.push({
-          code: `itil.v3.${e.id}`,
-          family: 'version',
-          start: t.start,
-          end: t.end,
-          message: `'${t.text}' is ITIL v3/2011 wording; ITIL 4 speaks of ${main ? `'${main.term}'` : 'another term'}.`,
-          fixes,
-          gated: false,
-        });
       }
-      return out;
+      if (wordRules.length) {
+        for (const s of ctx.sentences) {
+          const sentence = ctx.text.slice(s.start, s.end);
+          for (const { rule: r, re } of wordRules) {
+            re.lastIndex = 0;
+            for (let m; (m = re.exec(sentence)); ) {
+              if (!m[0].length) { re.lastIndex++; continue; }
+              const start = s.start + m.index;
+              const end = start + m[0].length;
+              if (insideLongerTerm(ctx.terms, start, end, r.termIds)) continue;
+              const f = judge.apply(r, { start, end, text: m[0], plural: /s$/i.test(m[0]) && !/ss$/i.test(m[0]), support: 'yes' });
+              if (f) found.push(f);
+            }
+          }
+        }
+      }
+      return dropOverlaps(found);
     },
   };
+}
+
+function fromOccurrence(t: TermOccurrence): Trigger {
+  let end = t.end;
+  let text = t.text;
+  const poss = /['’]s$/i.exec(text);
+  if (poss) {
+    end -= 2;
+    text = text.slice(0, -2);
+  }
+  return { start: t.start, end, text, plural: t.plural, support: t.support === 'maybe' ? 'maybe' : 'yes' };
+}
+
+/** True when [start, end) lies inside a term occurrence that is longer and not one of the rule's own terms. */
+function insideLongerTerm(terms: readonly TermOccurrence[], start: number, end: number, own: readonly string[]): boolean {
+  // Terms are sorted by start; binary search for the last one starting at or before `start`.
+  let lo = 0;
+  let hi = terms.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]!.start <= start) { k = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  for (let i = k; i >= 0 && i > k - 4; i--) {
+    const t = terms[i]!;
+    if (t.end <= start) break;
+    if (t.start <= start && t.end >= end && t.end - t.start > end - start && !own.includes(t.entryId)) return true;
+  }
+  return false;
+}
+
+/** Keeps the first finding of each overlapping group, by family rank then position. */
+function dropOverlaps(found: Finding[]): Finding[] {
+  if (found.length < 2) return found;
+  const ranked = [...found].sort((a, b) => (FAMILY_RANK[a.family]! - FAMILY_RANK[b.family]!) || a.start - b.start);
+  const kept: Finding[] = [];
+  const spanOf = (f: Finding) => {
+    let s = f.start;
+    let e = f.end;
+    for (const x of f.fixes) { s = Math.min(s, x.start); e = Math.max(e, x.end); }
+    return [s, e] as const;
+  };
+  for (const f of ranked) {
+    const [s, e] = spanOf(f);
+    if (kept.some((k) => { const [ks, ke] = spanOf(k); return s < ke && ks < e; })) continue;
+    kept.push(f);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Clause boundaries inside a sentence: punctuation that ends a clause and contrastive conjunctions. */
+const CLAUSE_BREAK = /[,;:()[\]{}–—]|\s-\s|\b(?:but|whereas|while|although|though|however|yet)\b/giu;
+
+/** Judges triggers in one block, caching windows and window-wide cue results. */
+class BlockJudge {
+  private readonly clauses = new Map<number, Span[]>();
+  private readonly cueCache = new Map<string, RegExpExecArray | null>();
+
+  constructor(private readonly ctx: BlockContext) {}
+
+  private sentenceSpan(offset: number): Span {
+    const k = sentenceAt(this.ctx.sentences, offset);
+    return k < 0 ? { start: 0, end: this.ctx.text.length } : this.ctx.sentences[k]!;
+  }
+
+  private clauseSpan(sentence: Span, offset: number): Span {
+    let list = this.clauses.get(sentence.start);
+    if (!list) {
+      list = [];
+      const text = this.ctx.text.slice(sentence.start, sentence.end);
+      let last = 0;
+      CLAUSE_BREAK.lastIndex = 0;
+      for (let m; (m = CLAUSE_BREAK.exec(text)); ) {
+        list.push({ start: sentence.start + last, end: sentence.start + m.index });
+        last = m.index + m[0].length;
+      }
+      list.push({ start: sentence.start + last, end: sentence.end });
+      this.clauses.set(sentence.start, list);
+    }
+    for (const c of list) if (offset >= c.start && offset < c.end) return c;
+    return sentence;
+  }
+
+  /** The finding of rule `r` at trigger `t`, or undefined. */
+  apply(r: CompiledRule, t: Trigger): Finding | undefined {
+    const text = this.ctx.text;
+    const sentence = this.sentenceSpan(t.start);
+    const clause = this.clauseSpan(sentence, t.start);
+    const win = r.within === 'clause' ? clause : sentence;
+    const test = (c: CompiledCue): RegExpExecArray | null => {
+      switch (c.kind) {
+        case 'after':
+          return c.re.exec(text.slice(t.end, Math.max(t.end, win.end)));
+        case 'before':
+          return c.re.exec(text.slice(Math.max(win.start, t.start - c.reach), t.start));
+        case 'clause':
+        case 'sentence': {
+          const span = c.kind === 'clause' ? clause : sentence;
+          const key = `${c.re.source}@${span.start}:${span.end}`;
+          let hit = this.cueCache.get(key);
+          if (hit === undefined) {
+            hit = c.re.exec(text.slice(span.start, span.end));
+            this.cueCache.set(key, hit);
+          }
+          return hit;
+        }
+      }
+    };
+    let cue = '';
+    if (r.any.length) {
+      let hit: RegExpExecArray | null = null;
+      for (const c of r.any) if ((hit = test(c))) break;
+      if (!hit) return undefined;
+      cue = (hit[1] ?? hit[0]).trim();
+    }
+    for (const c of r.all) {
+      const hit = test(c);
+      if (!hit) return undefined;
+      if (!cue) cue = (hit[1] ?? hit[0]).trim();
+    }
+    for (const c of r.exceptions) if (test(c)) return undefined;
+
+    let gated = r.gated || t.support === 'maybe';
+    if (gated && r.ungateIf && t.support === 'yes' && r.ungateIf.test(text.slice(sentence.start, sentence.end))) gated = false;
+    const fixes = r.suggestions.map((s) => suggestionFix(text, t, s));
+    const first = fixes[0] ? stripArticle(fixes[0].newText) : '';
+    const message = r.message
+      .replace(/\{term\}/g, t.text)
+      .replace(/\{cue\}/g, cue || t.text)
+      .replace(/\{suggestion\}/g, first || (r.suggestions[0]?.words ?? ''));
+    return { code: r.code, family: r.family, start: t.start, end: t.end, message, fixes, gated };
+  }
+}
+
+function stripArticle(s: string): string {
+  return s.replace(/^(?:an?|An?|AN?)\s+/, '');
+}
+
+/** The replacement for a trigger, in its case and number; an abbreviation for an abbreviation. */
+export function replacementFor(original: string, plural: boolean, s: CompiledSuggestion): string {
+  const bare = plural && /s$/.test(original) ? original.slice(0, -1) : original;
+  if (isAbbreviation(bare) && /[A-Z]{2}/.test(bare)) {
+    if (s.abbreviation) return plural ? s.abbreviation + 's' : s.abbreviation;
+    // Words for an abbreviation: keep them lower case, as written in running text.
+    return plural ? pluralize(s.words) : s.words;
+  }
+  return matchCase(original, plural ? pluralize(s.words) : s.words);
+}
+
+function suggestionFix(text: string, t: Trigger, s: CompiledSuggestion): Fix {
+  const replacement = replacementFor(t.text, t.plural, s);
+  return articleFix(text, t.start, t.end, replacement, `Replace with '${replacement}'`);
 }
 
 /**
@@ -43,13 +239,13 @@ export function createRuleEngine(glossary: Glossary): RuleEngine {
  * ("an incident" -> "a service request"). The edit covers the article only when it must change.
  */
 export function articleFix(text: string, start: number, end: number, replacement: string, title: string): Fix {
-  const before = /\b(an?|An?|AN?)(\s+)$/.exec(text.slice(Math.max(0, start - 6), start));
+  const before = /(?:^|[^\p{L}\p{N}])(an?|An?|AN?)([ \t]+)$/u.exec(text.slice(Math.max(0, start - 6), start));
   if (before) {
     const wanted = indefiniteArticle(replacement);
     const have = before[1]!;
     if (have.toLowerCase() !== wanted) {
-      const article = have[0] === 'A' ? wanted.charAt(0).toUpperCase() + wanted.slice(1) : wanted;
-      const articleStart = start - before[0].length;
+      const article = have === have.toUpperCase() && have.length > 1 ? wanted.toUpperCase() : have[0] === 'A' ? wanted.charAt(0).toUpperCase() + wanted.slice(1) : wanted;
+      const articleStart = start - before[1]!.length - before[2]!.length;
       return { title, start: articleStart, end, newText: article + before[2] + replacement };
     }
   }

@@ -82,7 +82,7 @@ function singulars(w: string): string[] {
 }
 
 /** The gap between two words of a term may hold spaces, one line break, hyphens and emphasis markers. */
-const WORD_GAP = /^(?:[ \t*_~\-]|\r?\n[ \t>]*)*$/;
+const WORD_GAP = /^(?:[ \t*_~\-/]|\r?\n[ \t>]*)*$/;
 const MAX_GAP = 12;
 
 /** The index of written forms, built once per glossary. */
@@ -91,10 +91,11 @@ export class TermMatcher {
 
   constructor(entries: readonly TermEntry[]) {
     for (const e of entries) {
-      this.add(e.term, { entryId: e.id, text: e.term, caseSensitive: isAbbreviation(e.term) });
+      const proper = e.caseSensitive === true;
+      this.add(e.term, { entryId: e.id, text: e.term, caseSensitive: proper || isAbbreviation(e.term) });
       for (const a of e.aliases ?? []) {
-        if (typeof a === 'string') this.add(a, { entryId: e.id, text: a, caseSensitive: isAbbreviation(a) });
-        else this.add(a.text, aliasForm(e.id, a));
+        if (typeof a === 'string') this.add(a, { entryId: e.id, text: a, caseSensitive: proper || isAbbreviation(a) });
+        else this.add(a.text, { ...aliasForm(e.id, a), caseSensitive: proper || isAbbreviation(a.text) });
       }
       for (const p of e.notInPhrases ?? []) this.add(p, { entryId: e.id, text: p, caseSensitive: false, block: true });
     }
@@ -126,6 +127,7 @@ export class TermMatcher {
       const m = this.longestAt(text, tokens, i);
       if (!m) { i++; continue; }
       const { form, last, plural } = m;
+      if (form.caseSensitive && !casesAgree(form.text, tokens, i, last)) { i++; continue; }
       if (!form.block) {
         const start = tokens[i]!.start;
         const end = tokens[last]!.end;
@@ -178,20 +180,38 @@ export class TermMatcher {
   }
 }
 
+/** For a case-sensitive form, every written word has the capitals of the form's word (plural -s allowed on the last). */
+function casesAgree(formText: string, tokens: Token[], first: number, last: number): boolean {
+  const words = formWords(formText);
+  if (words.length !== last - first + 1) return false;
+  for (let k = 0; k < words.length; k++) {
+    const want = words[k]!;
+    const got = stripPossessive(tokens[first + k]!.text);
+    if (got === want || (k === words.length - 1 && got === want + 's')) continue;
+    // Words of a proper name compare by their capitals only ("Service Operation"): same initial case.
+    if (!isAbbreviation(want) && got.toLowerCase().startsWith(want.toLowerCase()) && (got[0] === want[0])) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Picks the form at a trie node that accepts the written word (case for abbreviations). */
 function pickForm(forms: FormInfo[], written: string, plural: boolean): FormInfo | undefined {
-  let fallback: FormInfo | undefined;
+  let term: FormInfo | undefined;
+  let block: FormInfo | undefined;
   for (const f of forms) {
     if (f.caseSensitive) {
       const lastWord = formWords(f.text).pop() ?? '';
       const ok = plural ? written === lastWord + 's' : written === lastWord;
-      if (!ok) continue;
+      // Proper names compare their capitals after the walk (casesAgree); abbreviations here.
+      if (!ok && isAbbreviation(lastWord)) continue;
     }
-    // A blocking phrase beats a term of the same length.
-    if (f.block) return f;
-    fallback ??= f;
+    if (f.block) block ??= f;
+    else term ??= f;
   }
-  return fallback;
+  // A blocking phrase stops its own entry's shorter term; another entry's term of the same words wins.
+  if (term && block && term.entryId === block.entryId) return block;
+  return term ?? block;
 }
 
 function aliasForm(entryId: string, a: AliasObject): FormInfo {

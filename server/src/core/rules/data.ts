@@ -1,0 +1,289 @@
+/**
+ * Rule data as written in `glossary/rules/*.json` (see `glossary/schema/rules.schema.json`), and its
+ * compilation into regular expressions, once per glossary. The version family is completed from the
+ * glossary: every deprecated entry gets a rule, refined by the data where a rule names it as trigger.
+ */
+import { isAbbreviation, regexProblem } from '../glossary/check';
+import type { Glossary } from '../glossary/glossary';
+import type { GlossaryProblem, TermEntry } from '../glossary/types';
+import { FAMILIES, type Family } from './types';
+
+/** One context condition as written. */
+export interface CueData {
+  after?: string;
+  before?: string;
+  clause?: string;
+  sentence?: string;
+  gap?: number;
+}
+
+/** One alternative as written. */
+export interface SuggestionData {
+  term?: string;
+  text?: string;
+  abbreviation?: string;
+}
+
+/** One example sentence of a rule. */
+export interface ExampleData {
+  text: string;
+  term?: string;
+  suggestion?: string;
+}
+
+/** One rule as written (plus the `file` the build adds). */
+export interface RuleData {
+  code: string;
+  family: Family;
+  summary?: string;
+  trigger: { terms?: string[]; words?: string };
+  within?: 'clause' | 'sentence';
+  context?: { any?: CueData[]; all?: CueData[] };
+  exceptions?: CueData[];
+  suggest?: SuggestionData[];
+  message?: string;
+  gated?: boolean;
+  ungateIf?: string;
+  examples: { bad: ExampleData[]; good: string[] };
+  file?: string;
+}
+
+/** A cue, compiled: `re` is run on the window and yields the cue text as group 1. */
+export interface CompiledCue {
+  kind: 'after' | 'before' | 'clause' | 'sentence';
+  re: RegExp;
+  /** For before cues: how many characters before the trigger to look at (bounded work). */
+  reach: number;
+}
+
+/** One alternative, resolved. */
+export interface CompiledSuggestion {
+  words: string;
+  abbreviation?: string;
+}
+
+/** A rule ready for the engine. */
+export interface CompiledRule {
+  code: string;
+  family: Family;
+  summary: string;
+  termIds: string[];
+  words?: RegExp;
+  within: 'clause' | 'sentence';
+  any: CompiledCue[];
+  all: CompiledCue[];
+  exceptions: CompiledCue[];
+  suggestions: CompiledSuggestion[];
+  message: string;
+  gated: boolean;
+  ungateIf?: RegExp;
+  examples: { bad: ExampleData[]; good: string[] };
+  file: string;
+  /** True for version rules made from a deprecated entry with no rule data. */
+  generated: boolean;
+}
+
+/** A word in a gap: letters or digits, with inner apostrophes and hyphens. Bounded, so gaps never backtrack far. */
+const GAP_WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’\\-]{0,30}";
+/** What separates words in a gap: a few non-word characters (never a line's worth). */
+const GAP_SEP = '[^\\p{L}\\p{N}]{1,6}';
+
+/** Expands `~{m,n}` (m to n intervening words) in a cue written in the data. */
+export function expandGaps(src: string): string {
+  return src.replace(/~\{(\d+),(\d+)\}/g, (_, m: string, n: string) => `(?:${GAP_WORD}${GAP_SEP}){${m},${n}}`);
+}
+
+/** Compiles a data regex after checking it; problems go to `report`. */
+function compileRegex(src: string, report: (message: string) => void, wrap: (s: string) => string = (s) => s): RegExp | undefined {
+  const expanded = expandGaps(src);
+  const err = regexProblem(src.replace(/~\{\d+,\d+\}/g, '')) ?? regexProblem(expanded);
+  if (err) {
+    report(err);
+    return undefined;
+  }
+  try {
+    return new RegExp(wrap(expanded), 'iu');
+  } catch (e) {
+    report(`invalid regular expression /${src}/: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+function compileCue(c: CueData, report: (field: string, message: string) => void, field: string): CompiledCue | undefined {
+  const gap = Math.max(0, Math.min(8, c.gap ?? 0));
+  const gapRe = gap ? `(?:${GAP_SEP}${GAP_WORD}){0,${gap}}` : '';
+  const kinds = (['after', 'before', 'clause', 'sentence'] as const).filter((k) => c[k] !== undefined);
+  if (kinds.length !== 1) {
+    report(field, 'a cue needs exactly one of after, before, clause, sentence');
+    return undefined;
+  }
+  const kind = kinds[0]!;
+  const src = c[kind]!;
+  const r = (m: string) => report(`${field}.${kind}`, m);
+  let re: RegExp | undefined;
+  if (kind === 'after') {
+    // Anchored at the trigger's end: separators, up to `gap` words, then the cue.
+    re = compileRegex(src, r, (s) => `^(?:['’]s?)?[^\\p{L}\\p{N}]{0,6}(?:${GAP_WORD}${GAP_SEP}){0,${gap}}(${s})`);
+  } else if (kind === 'before') {
+    // Anchored at the trigger's start: the cue, up to `gap` words, then separators.
+    re = compileRegex(src, r, (s) => `(${s})${gapRe}[^\\p{L}\\p{N}]{0,6}$`);
+  } else {
+    re = compileRegex(src, r, (s) => `(${s})`);
+  }
+  if (!re) return undefined;
+  return { kind, re, reach: Math.min(400, 120 + 40 * gap + src.length * 2) };
+}
+
+/** Compiles every rule of the glossary, completing the version family from deprecated entries. */
+export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = []): CompiledRule[] {
+  const out: CompiledRule[] = [];
+  const codes = new Map<string, string>();
+  const versionTriggers = new Set<string>();
+  glossary.rules.forEach((raw, index) => {
+    const r = raw as RuleData;
+    const file = r.file ?? 'glossary/rules';
+    const entryName = typeof r.code === 'string' ? r.code : `#${index}`;
+    const report = (field: string, message: string) => problems.push({ file, entry: entryName, field, message });
+    if (typeof r.code !== 'string') {
+      report('code', 'a rule needs a string code');
+      return;
+    }
+    if (!(FAMILIES as readonly unknown[]).includes(r.family)) {
+      report('family', `unknown family '${String(r.family)}'`);
+      return;
+    }
+    const prev = codes.get(r.code);
+    if (prev) report('code', `duplicate code (also in ${prev})`);
+    codes.set(r.code, file);
+    const before = problems.length;
+    const termIds = r.trigger?.terms ?? [];
+    termIds.forEach((id, i) => {
+      if (!glossary.get(id)) report(`trigger.terms[${i}]`, `unknown id '${id}'`);
+    });
+    const words = r.trigger?.words !== undefined ? compileRegex(r.trigger.words, (m) => report('trigger.words', m), (s) => `(?:${s})`) : undefined;
+    if (!termIds.length && !r.trigger?.words) report('trigger', 'a rule needs trigger terms or words');
+    const cues = (list: CueData[] | undefined, field: string) =>
+      (list ?? []).map((c, i) => compileCue(c, report, `${field}[${i}]`)).filter((c): c is CompiledCue => !!c);
+    const any = cues(r.context?.any, 'context.any');
+    const all = cues(r.context?.all, 'context.all');
+    const exceptions = cues(r.exceptions, 'exceptions');
+    const ungateIf = r.ungateIf !== undefined ? compileRegex(r.ungateIf, (m) => report('ungateIf', m)) : undefined;
+
+    let suggestions: CompiledSuggestion[] = [];
+    let message = r.message;
+    let summary = r.summary;
+    let gated = r.gated === true;
+    if (r.family === 'version') {
+      // A version rule refines the generated rule of its deprecated entry.
+      const entry = termIds.length === 1 ? glossary.get(termIds[0]!) : undefined;
+      if (!entry || entry.status !== 'deprecated') {
+        report('trigger.terms', 'a version rule names exactly one deprecated glossary entry');
+      } else {
+        versionTriggers.add(entry.id);
+        const gen = versionDefaults(glossary, entry);
+        suggestions = r.suggest ? resolveSuggestions(glossary, r.suggest, report) : gen.suggestions;
+        message ??= gen.message;
+        summary ??= gen.summary;
+        if (r.code !== `itil.v3.${entry.id}`) report('code', `a version rule's code is itil.v3.<entry id> (itil.v3.${entry.id})`);
+        // A trigger that is an ambiguous alias or a colloquial word keeps the gate decided per occurrence.
+        gated = r.gated ?? false;
+      }
+    } else {
+      if (!r.suggest?.length) report('suggest', 'a rule needs at least one suggestion');
+      suggestions = resolveSuggestions(glossary, r.suggest ?? [], report);
+      if (!message) report('message', 'a rule needs a message');
+    }
+    if (!r.examples?.bad?.length || !r.examples?.good?.length) report('examples', 'a rule needs bad and good examples');
+    if (problems.length > before || !message) return;
+    out.push({
+      code: r.code,
+      family: r.family,
+      summary: summary ?? message,
+      termIds,
+      words,
+      within: r.within ?? 'clause',
+      any,
+      all,
+      exceptions,
+      suggestions,
+      message,
+      gated,
+      ungateIf,
+      examples: r.examples,
+      file,
+      generated: false,
+    });
+  });
+
+  // Every other deprecated entry: a plain version rule (the term itself is the evidence).
+  for (const e of glossary.entries) {
+    if (e.status !== 'deprecated' || !e.replacedBy?.length || versionTriggers.has(e.id)) continue;
+    const gen = versionDefaults(glossary, e);
+    if (!gen.suggestions.length) continue;
+    out.push({
+      code: `itil.v3.${e.id}`,
+      family: 'version',
+      summary: gen.summary,
+      termIds: [e.id],
+      within: 'sentence',
+      any: [],
+      all: [],
+      exceptions: [],
+      suggestions: gen.suggestions,
+      message: gen.message,
+      // Colloquial words (function, ...) count as v3 wording only in service management documents.
+      gated: e.colloquial === true,
+      examples: { bad: [], good: [] },
+      file: 'glossary/terms',
+      generated: true,
+    });
+  }
+  return out;
+}
+
+function resolveSuggestions(glossary: Glossary, list: SuggestionData[], report: (field: string, message: string) => void): CompiledSuggestion[] {
+  const out: CompiledSuggestion[] = [];
+  list.forEach((s, i) => {
+    if (s.term !== undefined) {
+      const e = glossary.get(s.term);
+      if (!e) {
+        report(`suggest[${i}].term`, `unknown id '${s.term}'`);
+        return;
+      }
+      out.push({ words: e.term, abbreviation: s.abbreviation ?? abbreviationOf(e) });
+    } else if (s.text !== undefined) {
+      out.push({ words: s.text, abbreviation: s.abbreviation });
+    }
+  });
+  return out;
+}
+
+/** The entry's abbreviation (first all-capital alias), if any. */
+export function abbreviationOf(e: TermEntry): string | undefined {
+  for (const a of e.aliases ?? []) {
+    const text = typeof a === 'string' ? a : a.ambiguous ? undefined : a.text;
+    if (text && isAbbreviation(text) && !/s$/.test(text)) return text;
+  }
+  return undefined;
+}
+
+function versionDefaults(glossary: Glossary, e: TermEntry): { suggestions: CompiledSuggestion[]; message: string; summary: string } {
+  const repl = (e.replacedBy ?? []).map((id) => glossary.get(id)).filter((x): x is TermEntry => !!x);
+  // Deprecated replacements are followed to the term that finally replaces them.
+  const finals = repl.map((r) => (r.status === 'deprecated' ? glossary.replacementOf(r.id) ?? r : r));
+  const seen = new Set<string>();
+  const suggestions: CompiledSuggestion[] = [];
+  for (const r of finals) {
+    if (seen.has(r.term)) continue;
+    seen.add(r.term);
+    suggestions.push({ words: r.term, abbreviation: abbreviationOf(r) });
+  }
+  const names = suggestions.map((s) => `'${s.words}'`);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0] ?? 'another term';
+  const split = e.replacementNote && /\bsplit\b/i.test(e.replacementNote) && names.length > 1 ? ' (the v3 scope is split between them)' : '';
+  return {
+    suggestions,
+    message: `'{term}' is ITIL v3/2011 wording; ITIL 4 speaks of ${list}${split}.`,
+    summary: `'${e.term}' is ITIL v3/2011 wording; in an ITIL 4 document write ${list}.`,
+  };
+}

@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { buildProseModel } from '../../server/src/core/prose/proseModel';
+import { splitSentences, MAX_SENTENCE } from '../../server/src/core/prose/sentences';
+
+/** The prose words of a Markdown document, in order. */
+function proseWords(md: string, language: 'markdown' | 'plaintext' = 'markdown'): string[] {
+  const m = buildProseModel(md, language);
+  for (const b of m.blocks) assert.equal(b.text.length, md.slice(b.start, b.start + b.text.length).length);
+  return m.blocks.flatMap((b) => b.text.split(/[^A-Za-z0-9]+/).filter(Boolean));
+}
+
+describe('prose model: what is prose', () => {
+  const cases: [string, string, string[]][] = [
+    ['plain paragraph', 'The customer agrees targets.', ['The', 'customer', 'agrees', 'targets']],
+    ['fenced code', 'Before\n\n```md\nhidden words\n```\n\nAfter', ['Before', 'After']],
+    ['tilde fence with longer closing', '~~~\nhidden\n~~~~\nshown', ['shown']],
+    ['unclosed fence runs to the end', 'shown\n\n```\nhidden\nstill hidden', ['shown']],
+    ['fence inside a list item', '- item\n  ```\n  hidden\n  ```\n- next', ['item', 'next']],
+    ['indented code after a blank line', 'Para\n\n    hidden code\n\nAfter', ['Para', 'After']],
+    ['indented list continuation is prose', '- one\n\n    continued text', ['one', 'continued', 'text']],
+    ['inline code', 'Use `hidden` here', ['Use', 'here']],
+    ['double-backtick code with a backtick inside', 'A ``hid ` den`` B', ['A', 'B']],
+    ['front matter', '---\ntitle: hidden\n---\nBody', ['Body']],
+    ['link destination masked, text kept', 'See [the guide](https://x.org/hidden) now', ['See', 'the', 'guide', 'now']],
+    ['link with title', 'See [guide](/a/hidden "hidden title") now', ['See', 'guide', 'now']],
+    ['reference link label', 'See [guide][hidden] now', ['See', 'guide', 'now']],
+    ['reference definition', 'Text\n\n[hidden]: https://x.org/hidden', ['Text']],
+    ['autolink', 'Mail <https://x.org/hidden> now', ['Mail', 'now']],
+    ['bare URL', 'Go to https://x.org/hidden/path now', ['Go', 'to', 'now']],
+    ['HTML comment', 'A <!-- hidden words --> B', ['A', 'B']],
+    ['multi-line HTML comment block', '<!--\nhidden\n-->\nShown', ['Shown']],
+    ['HTML tags masked, content kept', '<details><summary>Shown</summary>', ['Shown']],
+    ['raw pre block', '<pre>\nhidden\n</pre>\nShown', ['Shown']],
+    ['heading markers', '## Shown heading ##', ['Shown', 'heading']],
+    ['table cells are prose, delimiter row is not', '| A | B |\n|---|---|\n| c | d |', ['A', 'B', 'c', 'd']],
+    ['liquid and ERB tags', 'A {% hidden %} B <%= hidden %> C', ['A', 'B', 'C']],
+    ['plain text masks only URLs', 'Use `this` and https://x.org/hidden', ['Use', 'this', 'and']],
+  ];
+  for (const [name, md, words] of cases) {
+    it(name, () => assert.deepEqual(proseWords(md, name.startsWith('plain text') ? 'plaintext' : 'markdown'), words));
+  }
+
+  it('keeps offsets: masked text has the same length and line structure (CRLF)', () => {
+    const md = 'Line one `code`\r\nline two\r\n\r\n```\r\nx\r\n```\r\nAfter';
+    const m = buildProseModel(md, 'markdown');
+    assert.equal(m.blocks.length, 2);
+    assert.equal(m.blocks[0]!.text, 'Line one       \r\nline two');
+    assert.equal(m.blocks[1]!.line, 6);
+    assert.equal(md.slice(m.blocks[1]!.start, m.blocks[1]!.start + 5), 'After');
+  });
+
+  it('reads inline directives with their lines', () => {
+    const m = buildProseModel('<!-- itil-disable itil.role -->\nText\n<!-- itil-disable-next-line -->\nMore <!-- itil-enable -->', 'markdown');
+    assert.deepEqual(m.directives.map((d) => [d.kind, d.args, d.line]), [
+      ['disable', ['itil.role'], 0],
+      ['disable-next-line', [], 2],
+      ['enable', [], 3],
+    ]);
+  });
+
+  it('is linear: a 1 MB single line and 100,000 backticks finish', () => {
+    const long = 'word '.repeat(200_000);
+    assert.equal(buildProseModel(long, 'markdown').blocks.length, 1);
+    const ticks = '`a '.repeat(100_000);
+    assert.ok(buildProseModel(ticks, 'markdown').blocks.length >= 1);
+  });
+});
+
+describe('sentences', () => {
+  it('splits at sentence ends but not after abbreviations', () => {
+    const t = 'The user logs in, e.g. daily. The customer agrees targets! Is it right? Yes';
+    assert.deepEqual(splitSentences(t).map((s) => t.slice(s.start, s.end)), ['The user logs in, e.g. daily.', 'The customer agrees targets!', 'Is it right?', 'Yes']);
+  });
+  it('bounds run-on text without punctuation', () => {
+    const t = 'word '.repeat(10_000);
+    const spans = splitSentences(t);
+    assert.ok(spans.length >= 40);
+    for (const s of spans) assert.ok(s.end - s.start <= MAX_SENTENCE);
+  });
+});
