@@ -96,6 +96,8 @@ export function buildProseModel(text: string, language: ProseLanguage): ProseMod
   let para: { start: number; line: number; end: number } | undefined;
   let prevBlank = true;
   let inList = false;
+  /** Column where the content of the current list item starts: code inside it is indented four more. */
+  let listIndent = 0;
   const flush = () => {
     if (para) {
       blocks.push({ start: para.start, line: para.line, text: maskInline(text.slice(para.start, para.end), para.line, directives) });
@@ -124,13 +126,14 @@ export function buildProseModel(text: string, language: ProseLanguage): ProseMod
       prevBlank = true;
       continue;
     }
-    // Indented code: four spaces or a tab after a blank line, outside a list.
-    if (prevBlank && !inList && /^(?: {4}|\t)/.test(s)) {
+    // Indented code: four columns beyond the enclosing list item's content (or the margin), after a blank line.
+    const codeIndent = (inList ? listIndent : 0) + 4;
+    if (prevBlank && indentWidth(s) >= codeIndent) {
       flush();
       let j = i;
       while (j + 1 < lines.length) {
         const n = text.slice(lines[j + 1]!.start, lines[j + 1]!.end);
-        if (/^(?: {4}|\t)/.test(n) || /^\s*$/.test(n)) j++;
+        if (indentWidth(n) >= codeIndent || /^\s*$/.test(n)) j++;
         else break;
       }
       i = j;
@@ -174,8 +177,12 @@ export function buildProseModel(text: string, language: ProseLanguage): ProseMod
       prevBlank = false;
       continue;
     }
-    const isList = LIST_ITEM.test(s);
-    if (isList) inList = true;
+    const listMatch = LIST_ITEM.exec(s);
+    const isList = listMatch !== null;
+    if (isList) {
+      inList = true;
+      listIndent = indentWidth(listMatch[0].replace(/[^\t]/g, ' ')) + (/[ \t]$/.test(listMatch[0]) ? 0 : 1);
+    }
     else if (prevBlank && !/^[ \t]/.test(s)) inList = false;
 
     const isHeading = HEADING.test(s);
@@ -214,6 +221,18 @@ export function splitLines(text: string): LineSpan[] {
   }
   out.push({ start, end: n });
   return out;
+}
+
+/** Width of a line's leading whitespace, tabs to the next multiple of four. */
+function indentWidth(line: string): number {
+  let w = 0;
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k];
+    if (c === ' ') w++;
+    else if (c === '\t') w += 4 - (w % 4);
+    else return w;
+  }
+  return w;
 }
 
 function addDirective(body: string, line: number, endLine: number, out: Directive[]): void {
