@@ -30,6 +30,7 @@ export function categoryLabel(c: string): string {
 /** Human label of a status and vocabulary: "ITIL 4", "ITIL v3/2011, deprecated", "not ITIL". */
 export function statusLabel(e: TermEntry): string {
   const vocab = e.vocabulary === 'itil4' ? 'ITIL 4' : e.vocabulary === 'itil3' ? 'ITIL v3/2011' : 'not ITIL';
+  if (e.vocabulary === 'non-itil') return vocab;
   if (e.status === 'deprecated') return `${vocab}, deprecated`;
   if (e.status === 'admitted') return `${vocab}, admitted`;
   return vocab;
@@ -55,14 +56,18 @@ export function renderEntry(e: TermEntry, glossary: Glossary, opts: RenderOption
   if (e.status === 'deprecated' && e.replacedBy?.length) {
     const repl = e.replacedBy.map((id) => glossary.get(id)).filter((x): x is TermEntry => !!x);
     lines.push('');
-    lines.push(`**ITIL 4:** use ${repl.map((r) => entryLink(r, opts)).join(', ')}${e.replacementNote ? `. ${escapeMd(e.replacementNote)}` : ''}`);
+    const note = !opts.brief && e.replacementNote ? ` ${escapeMd(e.replacementNote)}` : '';
+    lines.push(`**ITIL 4:** use ${repl.map((r) => entryLink(r, opts)).join(', ')}.${note}`);
   }
   const aliases = (e.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text));
   if (aliases.length) {
     lines.push('');
     lines.push(`*Also:* ${aliases.map(escapeMd).join(', ')}`);
   }
-  const related = (e.related ?? []).map((id) => glossary.get(id)).filter((x): x is TermEntry => !!x);
+  const related = (e.related ?? [])
+    .map((id) => glossary.get(id))
+    .filter((x): x is TermEntry => !!x)
+    .slice(0, opts.brief ? 5 : undefined);
   if (related.length) {
     lines.push('');
     lines.push(`*Related:* ${related.map((r) => entryLink(r, opts)).join(' · ')}`);

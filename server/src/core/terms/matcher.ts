@@ -126,17 +126,23 @@ export class TermMatcher {
     for (let i = 0; i < tokens.length; ) {
       const m = this.longestAt(text, tokens, i);
       if (!m) { i++; continue; }
-      const { form, last, plural } = m;
+      const { last, plural } = m;
+      let form = m.form;
       if (form.caseSensitive && !casesAgree(form.text, tokens, i, last)) { i++; continue; }
       if (!form.block) {
         const start = tokens[i]!.start;
         const end = tokens[last]!.end;
         let support: TermOccurrence['support'] = 'yes';
         if (form.ambiguous) {
+          // Several entries may share an ambiguous alias (PIR): keep the reading the sentence supports best.
           const sentence = sentenceOf ? sentenceOf(start) : text;
-          if (form.blockers?.some((r) => r.test(sentence))) support = 'no';
-          else if (form.cues?.some((r) => r.test(sentence))) support = 'yes';
-          else support = 'maybe';
+          const rank = { yes: 2, maybe: 1, no: 0 } as const;
+          let best: TermOccurrence['support'] = 'no';
+          for (const f of m.alternatives) {
+            const s = judge(f, sentence);
+            if (rank[s] > rank[best]) { best = s; form = f; }
+          }
+          support = best;
         }
         if (support !== 'no') {
           out.push({ start, end, entryId: form.entryId, form, text: text.slice(start, end), plural, support });
@@ -148,9 +154,9 @@ export class TermMatcher {
   }
 
   /** The longest form starting at token i, with the index of its last token. */
-  private longestAt(text: string, tokens: Token[], i: number): { form: FormInfo; last: number; plural: boolean } | undefined {
+  private longestAt(text: string, tokens: Token[], i: number): { form: FormInfo; alternatives: FormInfo[]; last: number; plural: boolean } | undefined {
     let node: TrieNode | undefined = this.root;
-    let best: { form: FormInfo; last: number; plural: boolean } | undefined;
+    let best: { form: FormInfo; alternatives: FormInfo[]; last: number; plural: boolean } | undefined;
     for (let k = i; k < tokens.length && node; k++) {
       const tok = tokens[k]!;
       if (k > i) {
@@ -164,13 +170,13 @@ export class TermMatcher {
       const exact = node.next.get(lower);
       if (exact) {
         const f = pickForm(exact.forms, bare, false);
-        if (f) best = { form: f, last: k, plural: false };
+        if (f) best = { form: f, alternatives: exact.forms.filter((x) => x.ambiguous && !x.block), last: k, plural: false };
       }
       for (const sing of singulars(lower)) {
         const n = node.next.get(sing);
         if (!n) continue;
         const f = pickForm(n.forms, bare, true);
-        if (f && (!best || best.last < k)) best = { form: f, last: k, plural: true };
+        if (f && (!best || best.last < k)) best = { form: f, alternatives: n.forms.filter((x) => x.ambiguous && !x.block), last: k, plural: true };
       }
       // "customers'" (plural possessive) is written with a trailing apostrophe outside the token.
       if (best && best.last === k && !best.plural && text[tok.end] === "'" && lower.endsWith('s')) best.plural = true;
@@ -178,6 +184,13 @@ export class TermMatcher {
     }
     return best;
   }
+}
+
+/** How well a sentence supports the ITIL reading of an ambiguous form. */
+function judge(f: FormInfo, sentence: string): TermOccurrence['support'] {
+  if (f.blockers?.some((r) => r.test(sentence))) return 'no';
+  if (f.cues?.some((r) => r.test(sentence))) return 'yes';
+  return 'maybe';
 }
 
 /** For a case-sensitive form, every written word has the capitals of the form's word (plural -s allowed on the last). */
