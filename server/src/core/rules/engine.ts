@@ -169,6 +169,9 @@ class BlockJudge {
     const sentence = this.sentenceSpan(t.start);
     const clause = this.clauseSpan(sentence, t.start);
     const win = r.within === 'clause' ? clause : sentence;
+    // An abbreviation in brackets right after other words is being defined as something else
+    // ("Service Objectives (SO)"); had it been the v3 term, the words before it are flagged.
+    if (r.family === 'version' && /^[A-Z]{2,}s?$/.test(t.text) && text[t.start - 1] === '(' && text[t.end] === ')') return undefined;
     const test = (c: CompiledCue): RegExpExecArray | null => {
       switch (c.kind) {
         case 'after':
@@ -193,12 +196,12 @@ class BlockJudge {
       let hit: RegExpExecArray | null = null;
       for (const c of r.any) if ((hit = test(c))) break;
       if (!hit) return undefined;
-      cue = (hit[1] ?? hit[0]).trim();
+      cue = cueText(hit);
     }
     for (const c of r.all) {
       const hit = test(c);
       if (!hit) return undefined;
-      if (!cue) cue = (hit[1] ?? hit[0]).trim();
+      if (!cue) cue = cueText(hit);
     }
     for (const c of r.exceptions) if (test(c)) return undefined;
 
@@ -214,6 +217,11 @@ class BlockJudge {
   }
 }
 
+/** The words that decided: a named group `cue` if the data gives one, else the whole cue. */
+function cueText(hit: RegExpExecArray): string {
+  return (hit.groups?.cue ?? hit[1] ?? hit[0]).trim().replace(/\s+/g, ' ');
+}
+
 function stripArticle(s: string): string {
   return s.replace(/^(?:an?|An?|AN?)\s+/, '');
 }
@@ -221,7 +229,8 @@ function stripArticle(s: string): string {
 /** The replacement for a trigger, in its case and number; an abbreviation for an abbreviation. */
 export function replacementFor(original: string, plural: boolean, s: CompiledSuggestion): string {
   const bare = plural && /s$/.test(original) ? original.slice(0, -1) : original;
-  if (isAbbreviation(bare) && /[A-Z]{2}/.test(bare)) {
+  // Short all-capital words are abbreviations (SLA, OLA); a shouted word (UTILITY) keeps its case instead.
+  if (isAbbreviation(bare) && /[A-Z]{2}/.test(bare) && bare.length <= 5) {
     if (s.abbreviation) return plural ? s.abbreviation + 's' : s.abbreviation;
     // Words for an abbreviation: keep them lower case, as written in running text.
     return plural ? pluralize(s.words) : s.words;
@@ -230,7 +239,10 @@ export function replacementFor(original: string, plural: boolean, s: CompiledSug
 }
 
 function suggestionFix(text: string, t: Trigger, s: CompiledSuggestion): Fix {
-  const replacement = replacementFor(t.text, t.plural, s);
+  let replacement = replacementFor(t.text, t.plural, s);
+  // "ITIL functions" -> "ITIL practices": keep the framework's name when the replacement drops it.
+  const itil = /^ITIL\s+/.exec(t.text);
+  if (itil && !/^ITIL\b/i.test(replacement)) replacement = itil[0] + replacementFor(t.text.slice(itil[0].length), t.plural, s);
   return articleFix(text, t.start, t.end, replacement, `Replace with '${replacement}'`);
 }
 
