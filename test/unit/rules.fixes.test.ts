@@ -55,6 +55,10 @@ describe('rules: quick fixes', () => {
     ['UTILITY COVERS AVAILABILITY AND CAPACITY.', 'WARRANTY COVERS AVAILABILITY AND CAPACITY.'],
     ['The Change Advisory Board meets on Tuesdays.', 'The Change Authority meets on Tuesdays.'],
     ["Outages affect the customer's ability to use the app.", "Outages affect the user's ability to use the app."],
+    ['Utility requirements include a response time under two seconds.', 'Warranty requirements include a response time under two seconds.'],
+    ['Warranty requirements: create purchase orders and approve invoices.', 'Utility requirements: create purchase orders and approve invoices.'],
+    ['We buy our laptops from a customer in Leeds.', 'We buy our laptops from a supplier in Leeds.'],
+    ['The UC between the service desk and the second-line team sets a four-hour response.', 'The OLA between the service desk and the second-line team sets a four-hour response.'],
   ];
   for (const [input, output] of cases) {
     it(`"${input}" -> "${output}"`, () => assert.equal(firstFix(input), output));
@@ -94,6 +98,18 @@ describe('rules: quick fixes', () => {
     const { diags } = diagnostics(text);
     const spans = diags.flatMap((x) => (x.data as DiagnosticData).fixes.map((f) => [f.range.start.character, f.range.end.character] as const)).sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < spans.length; i++) assert.ok(spans[i]![0] >= spans[i - 1]![1], 'overlapping fixes');
+  });
+
+  it('fires on the term itself, never on an alias that names the concept (fit for use)', () => {
+    const { diags } = diagnostics('The service must be fit for purpose (utility) and fit for use (warranty).');
+    assert.deepEqual(diags.map((x) => x.code), []);
+  });
+
+  it('offers the alternative that belongs to the trigger (utility requirements -> warranty requirements)', () => {
+    const a = diagnostics('Utility requirements: 99.95% availability and an RPO of one hour.').diags[0]!;
+    assert.equal((a.data as DiagnosticData).fixes.map((f) => f.newText).join('|'), 'Warranty requirements');
+    const b = diagnostics('The utility of the service is measured by its availability.').diags[0]!;
+    assert.equal((b.data as DiagnosticData).fixes.map((f) => f.newText).join('|'), 'warranty');
   });
 
   it('never fires inside a longer term (organizational change management, customer experience)', () => {

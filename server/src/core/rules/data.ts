@@ -22,6 +22,8 @@ export interface SuggestionData {
   term?: string;
   text?: string;
   abbreviation?: string;
+  /** Offer this alternative only when the trigger is this glossary entry (e.g. 'utility requirements' -> 'warranty requirements'). */
+  forTerm?: string;
 }
 
 /** One example sentence of a rule. */
@@ -36,7 +38,8 @@ export interface RuleData {
   code: string;
   family: Family;
   summary?: string;
-  trigger: { terms?: string[]; words?: string };
+  /** `text`: a pattern the trigger's own words must match in full (e.g. to skip an alias such as "fit for use"). */
+  trigger: { terms?: string[]; words?: string; text?: string };
   within?: 'clause' | 'sentence';
   context?: { any?: CueData[]; all?: CueData[] };
   exceptions?: CueData[];
@@ -60,6 +63,8 @@ export interface CompiledCue {
 export interface CompiledSuggestion {
   words: string;
   abbreviation?: string;
+  /** Only for triggers that are this glossary entry. */
+  forTerm?: string;
 }
 
 /** A rule ready for the engine. */
@@ -69,6 +74,8 @@ export interface CompiledRule {
   summary: string;
   termIds: string[];
   words?: RegExp;
+  /** The trigger's words must match this in full (anchored), if given. */
+  triggerText?: RegExp;
   within: 'clause' | 'sentence';
   any: CompiledCue[];
   all: CompiledCue[];
@@ -162,6 +169,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
     });
     const words = r.trigger?.words !== undefined ? compileRegex(r.trigger.words, (m) => report('trigger.words', m), (s) => `(?:${s})`) : undefined;
     if (!termIds.length && !r.trigger?.words) report('trigger', 'a rule needs trigger terms or words');
+    const triggerText = r.trigger?.text !== undefined ? compileRegex(r.trigger.text, (m) => report('trigger.text', m), (s) => `^(?:${s})$`) : undefined;
     const cues = (list: CueData[] | undefined, field: string) =>
       (list ?? []).map((c, i) => compileCue(c, report, `${field}[${i}]`)).filter((c): c is CompiledCue => !!c);
     const any = cues(r.context?.any, 'context.any');
@@ -201,6 +209,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
       summary: summary ?? message,
       termIds,
       words,
+      triggerText,
       within: r.within ?? 'clause',
       any,
       all,
@@ -244,15 +253,20 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
 function resolveSuggestions(glossary: Glossary, list: SuggestionData[], report: (field: string, message: string) => void): CompiledSuggestion[] {
   const out: CompiledSuggestion[] = [];
   list.forEach((s, i) => {
+    if (s.forTerm !== undefined && !glossary.get(s.forTerm)) {
+      report(`suggest[${i}].forTerm`, `unknown id '${s.forTerm}'`);
+      return;
+    }
+    const forTerm = s.forTerm !== undefined ? { forTerm: s.forTerm } : {};
     if (s.term !== undefined) {
       const e = glossary.get(s.term);
       if (!e) {
         report(`suggest[${i}].term`, `unknown id '${s.term}'`);
         return;
       }
-      out.push({ words: e.term, abbreviation: s.abbreviation ?? abbreviationOf(e) });
+      out.push({ words: e.term, abbreviation: s.abbreviation ?? abbreviationOf(e), ...forTerm });
     } else if (s.text !== undefined) {
-      out.push({ words: s.text, abbreviation: s.abbreviation });
+      out.push({ words: s.text, abbreviation: s.abbreviation, ...forTerm });
     }
   });
   return out;

@@ -25,6 +25,8 @@ interface Trigger {
   plural: boolean;
   /** 'maybe' for an ambiguous alias the sentence does not settle (the document's scope decides). */
   support: 'yes' | 'maybe';
+  /** The glossary entry, for term triggers. */
+  entryId?: string;
 }
 
 /** Family order when two findings would overlap: the more specific families first, v3 wording last. */
@@ -90,7 +92,7 @@ function fromOccurrence(t: TermOccurrence): Trigger {
     end -= 2;
     text = text.slice(0, -2);
   }
-  return { start: t.start, end, text, plural: t.plural, support: t.support === 'maybe' ? 'maybe' : 'yes' };
+  return { start: t.start, end, text, plural: t.plural, support: t.support === 'maybe' ? 'maybe' : 'yes', entryId: t.entryId };
 }
 
 /** True when [start, end) lies inside a term occurrence that is longer and not one of the rule's own terms. */
@@ -169,6 +171,7 @@ class BlockJudge {
     const sentence = this.sentenceSpan(t.start);
     const clause = this.clauseSpan(sentence, t.start);
     const win = r.within === 'clause' ? clause : sentence;
+    if (r.triggerText && !r.triggerText.test(t.text)) return undefined;
     // An abbreviation in brackets right after other words is being defined as something else
     // ("Service Objectives (SO)"); had it been the v3 term, the words before it are flagged.
     if (r.family === 'version' && /^[A-Z]{2,}s?$/.test(t.text) && text[t.start - 1] === '(' && text[t.end] === ')') return undefined;
@@ -207,15 +210,19 @@ class BlockJudge {
 
     let gated = r.gated || t.support === 'maybe';
     if (gated && r.ungateIf && t.support === 'yes' && r.ungateIf.test(text.slice(sentence.start, sentence.end))) gated = false;
-    const fixes = r.suggestions.map((s) => suggestionFix(text, t, s));
+    const own = r.suggestions.filter((s) => s.forTerm !== undefined && s.forTerm === t.entryId);
+    const offered = own.length ? own : r.suggestions.filter((s) => s.forTerm === undefined);
+    const fixes = offered.map((s) => suggestionFix(text, t, s));
+    const end = t.end;
     const first = fixes[0] ? stripArticle(fixes[0].newText) : '';
     const message = r.message
       .replace(/\{term\}/g, t.text)
       .replace(/\{cue\}/g, cue || t.text)
-      .replace(/\{suggestion\}/g, first || (r.suggestions[0]?.words ?? ''));
-    return { code: r.code, family: r.family, start: t.start, end: t.end, message, fixes, gated };
+      .replace(/\{suggestion\}/g, first || (offered[0]?.words ?? ''));
+    return { code: r.code, family: r.family, start: t.start, end, message, fixes, gated };
   }
 }
+
 
 /** The words that decided: a named group `cue` if the data gives one, else the whole cue. */
 function cueText(hit: RegExpExecArray): string {
