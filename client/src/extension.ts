@@ -25,6 +25,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { commandLinks: true },
     markdown: { isTrusted: { enabledCommands: ['itil.showEntry'] }, supportHtml: false },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // While the client stops (window closing, restart), requests still arriving are answered empty
+    // instead of surfacing "Starting server failed" errors in the extension host.
+    middleware: {
+      provideCodeActions: (document, range, context, token, next) => whileRunning([], () => next(document, range, context, token)),
+      provideHover: (document, position, token, next) => whileRunning(undefined, () => next(document, position, token)),
+      provideCompletionItem: (document, position, context, token, next) => whileRunning(undefined, () => next(document, position, context, token)),
+    },
   };
   client = new LanguageClient('itil', 'ITIL Terms', serverOptions, clientOptions);
   const view = new GlossaryView(context, () => client);
@@ -37,6 +44,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+}
+
+/** Runs a request only while the client is running; answers `empty` if it stops meanwhile. */
+async function whileRunning<T, E>(empty: E, request: () => vscode.ProviderResult<T>): Promise<T | E | null | undefined> {
+  if (!client?.isRunning()) return empty;
+  try {
+    return await request();
+  } catch (e) {
+    if (!client?.isRunning()) return empty;
+    throw e;
+  }
 }
 
 /** Stops the language server. */

@@ -91,7 +91,12 @@ export class GlossaryView {
     if (!c) return;
     const entry = await c.sendRequest<EntryResult>(EntryRequestMethod, { id } satisfies EntryParams);
     if (!entry) return;
-    const html = await vscode.commands.executeCommand<string>('markdown.api.render', entry.markdown.replace(/\(command:itil\.showEntry\?[^)]*\)/g, '(#)'));
+    // Command links cannot run inside a webview: turn them into in-page links the panel's script handles.
+    const markdown = entry.markdown.replace(/\(command:itil\.showEntry\?([^ )]*)(?: "[^"]*")?\)/g, (_m, args: string) => {
+      const id = (JSON.parse(decodeURIComponent(args)) as string[])[0] ?? '';
+      return `(#entry-${id})`;
+    });
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel('itil.entry', 'ITIL Glossary', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, { enableScripts: true, enableCommandUris: false });
       this.panel.onDidDispose(() => (this.panel = undefined), null, this.context.subscriptions);
@@ -137,6 +142,10 @@ button.related{background:var(--vscode-button-secondaryBackground);color:var(--v
 ${related ? `<h4>Open a related entry</h4><div>${related}</div>` : ''}
 <script nonce="${nonce}">const vscode = acquireVsCodeApi();
 document.getElementById('insert').addEventListener('click', () => vscode.postMessage({ type: 'insert' }));
-for (const b of document.querySelectorAll('button.related')) b.addEventListener('click', () => vscode.postMessage({ type: 'open', id: b.dataset.id }));</script>
+for (const b of document.querySelectorAll('button.related')) b.addEventListener('click', () => vscode.postMessage({ type: 'open', id: b.dataset.id }));
+document.addEventListener('click', (e) => {
+  const a = e.target.closest && e.target.closest('a[href^="#entry-"]');
+  if (a) { e.preventDefault(); vscode.postMessage({ type: 'open', id: a.getAttribute('href').slice(7) }); }
+});</script>
 </body></html>`;
 }
