@@ -58,6 +58,13 @@ describe('rules: quick fixes', () => {
     ['Utility requirements include a response time under two seconds.', 'Warranty requirements include a response time under two seconds.'],
     ['Warranty requirements: create purchase orders and approve invoices.', 'Utility requirements: create purchase orders and approve invoices.'],
     ['We buy our laptops from a customer in Leeds.', 'We buy our laptops from a supplier in Leeds.'],
+    // A misused word inside a longer term: only that word changes.
+    ['External customers supply the circuits between our branches.', 'External suppliers supply the circuits between our branches.'],
+    ['An external customer provides the leased lines we depend on.', 'An external supplier provides the leased lines we depend on.'],
+    ['Internal customers connect to the VPN from home.', 'Internal users connect to the VPN from home.'],
+    ['To be fit for purpose, the service must be available around the clock and cope with peak load.', 'To be fit for use, the service must be available around the clock and cope with peak load.'],
+    ['Each resolver team signs an SLA with the service desk.', 'Each resolver team signs an OLA with the service desk.'],
+    ['Licence requests logged as incidents inflate the queue.', 'Licence requests logged as service requests inflate the queue.'],
     ['The UC between the service desk and the second-line team sets a four-hour response.', 'The OLA between the service desk and the second-line team sets a four-hour response.'],
   ];
   for (const [input, output] of cases) {

@@ -39,7 +39,7 @@ export interface RuleData {
   family: Family;
   summary?: string;
   /** `text`: a pattern the trigger's own words must match in full (e.g. to skip an alias such as "fit for use"). */
-  trigger: { terms?: string[]; words?: string; text?: string };
+  trigger: { terms?: string[]; words?: string; text?: string; narrow?: string };
   within?: 'clause' | 'sentence';
   context?: { any?: CueData[]; all?: CueData[] };
   exceptions?: CueData[];
@@ -76,6 +76,8 @@ export interface CompiledRule {
   words?: RegExp;
   /** The trigger's words must match this in full (anchored), if given. */
   triggerText?: RegExp;
+  /** Underline and replace only the last match of this inside a longer trigger ("external customers" -> "customers"), if given. */
+  narrow?: RegExp;
   within: 'clause' | 'sentence';
   any: CompiledCue[];
   all: CompiledCue[];
@@ -170,6 +172,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
     const words = r.trigger?.words !== undefined ? compileRegex(r.trigger.words, (m) => report('trigger.words', m), (s) => `(?:${s})`) : undefined;
     if (!termIds.length && !r.trigger?.words) report('trigger', 'a rule needs trigger terms or words');
     const triggerText = r.trigger?.text !== undefined ? compileRegex(r.trigger.text, (m) => report('trigger.text', m), (s) => `^(?:${s})$`) : undefined;
+    const narrow = r.trigger?.narrow !== undefined ? compileRegex(r.trigger.narrow, (m) => report('trigger.narrow', m), (s) => `(?:${s})(?![\\p{L}\\p{N}])`) : undefined;
     const cues = (list: CueData[] | undefined, field: string) =>
       (list ?? []).map((c, i) => compileCue(c, report, `${field}[${i}]`)).filter((c): c is CompiledCue => !!c);
     const any = cues(r.context?.any, 'context.any');
@@ -210,6 +213,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
       termIds,
       words,
       triggerText,
+      narrow,
       within: r.within ?? 'clause',
       any,
       all,

@@ -166,7 +166,8 @@ class BlockJudge {
   }
 
   /** The finding of rule `r` at trigger `t`, or undefined. */
-  apply(r: CompiledRule, t: Trigger): Finding | undefined {
+  apply(r: CompiledRule, trigger: Trigger): Finding | undefined {
+    let t = trigger;
     const text = this.ctx.text;
     const sentence = this.sentenceSpan(t.start);
     const clause = this.clauseSpan(sentence, t.start);
@@ -210,6 +211,9 @@ class BlockJudge {
 
     let gated = r.gated || t.support === 'maybe';
     if (gated && r.ungateIf && t.support === 'yes' && r.ungateIf.test(text.slice(sentence.start, sentence.end))) gated = false;
+    // A misused word inside a longer term ("external customers supply the circuits"): underline and
+    // replace only that word, so the fix keeps the rest ("external suppliers").
+    if (r.narrow) t = narrowTrigger(r.narrow, t);
     const own = r.suggestions.filter((s) => s.forTerm !== undefined && s.forTerm === t.entryId);
     const offered = own.length ? own : r.suggestions.filter((s) => s.forTerm === undefined);
     const fixes = offered.map((s) => suggestionFix(text, t, s));
@@ -223,6 +227,19 @@ class BlockJudge {
   }
 }
 
+
+/** The trigger reduced to the last match of `re` inside it that starts a word; unchanged when there is none or it is the whole. */
+function narrowTrigger(re: RegExp, t: Trigger): Trigger {
+  const g = new RegExp(re.source, 'giu');
+  let last: RegExpExecArray | null = null;
+  for (let m; (m = g.exec(t.text)); ) {
+    if (!m[0].length) { g.lastIndex++; continue; }
+    if (m.index === 0 || !/[\p{L}\p{N}]/u.test(t.text[m.index - 1]!)) last = m;
+  }
+  if (!last || last[0].length === t.text.length) return t;
+  const start = t.start + last.index;
+  return { ...t, start, end: start + last[0].length, text: last[0] };
+}
 
 /** The words that decided: a named group `cue` if the data gives one, else the whole cue. */
 function cueText(hit: RegExpExecArray): string {
