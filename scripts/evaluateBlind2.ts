@@ -4,7 +4,8 @@
  *
  *   npx tsx scripts/evaluateBlind2.ts
  *
- * BLIND_MISUSE_FILE (a path relative to that folder, or absolute) overrides the file name.
+ * BLIND_MISUSE_FILE overrides the file: a bare name is taken in that folder; a path is taken from the
+ * current directory (or absolute), e.g. BLIND_MISUSE_FILE=test/fixtures/blind3/misuse.jsonl.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,7 +27,7 @@ interface MisuseCase {
 
 function readJsonl<T>(name: string): T[] {
   return fs
-    .readFileSync(path.join(DIR, name), 'utf8')
+    .readFileSync(name.includes('/') ? path.resolve(name) : path.join(DIR, name), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l, i) => {
