@@ -35,7 +35,9 @@ export const SERVER_INFO = { name: 'itil-language-server', version: '0.1.0' };
 /** Wires a connection to a language service over the given glossary. */
 export function startServer(connection: Connection, glossary: Glossary): void {
   const documents = new TextDocuments(TextDocument);
-  let service = new LanguageService({ glossary });
+  // Built at initialize, with the client's options; a request before that (a protocol error) gets one with defaults.
+  let built: LanguageService | undefined;
+  const service = (): LanguageService => (built ??= new LanguageService({ glossary }));
   let pullDiagnostics = false;
   let configurationPull = false;
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -65,12 +67,25 @@ export function startServer(connection: Connection, glossary: Glossary): void {
     return s;
   };
 
+  /**
+   * The open document and its settings, for a request about `uri`; undefined when the document is not
+   * open, or changed (or was reopened) while its settings were fetched: a request made for an older
+   * version is answered empty, never computed against a newer text.
+   */
+  const documentFor = async (uri: string): Promise<{ doc: TextDocument; settings: Settings } | undefined> => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const version = doc.version;
+    const settings = await settingsFor(uri);
+    return documents.get(uri) === doc && doc.version === version ? { doc, settings } : undefined;
+  };
+
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     configurationPull = !!caps.workspace?.configuration;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    service = new LanguageService({ glossary, commandLinks: init.commandLinks === true });
+    built = new LanguageService({ glossary, commandLinks: init.commandLinks === true });
     return {
       serverInfo: SERVER_INFO,
       capabilities: {
@@ -104,40 +119,33 @@ export function startServer(connection: Connection, glossary: Glossary): void {
     pending.add(uri);
     setImmediate(() => {
       pending.delete(uri);
-      const doc = documents.get(uri);
-      if (!doc) return;
       void runSafe('diagnostics', undefined, undefined, async () => {
-        const settings = await settingsFor(uri);
-        const current = documents.get(uri);
-        if (!current || current.version !== doc.version) return; // a newer version will be judged instead
-        await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(doc, settings) });
+        const at = await documentFor(uri);
+        if (!at) return; // closed, or changed meanwhile: the newer version is judged instead
+        await connection.sendDiagnostics({ uri, version: at.doc.version, diagnostics: service().diagnostics(at.doc, at.settings) });
       });
     });
   };
   documents.onDidChangeContent((e) => schedulePush(e.document.uri));
   documents.onDidClose((e) => {
-    service.forget(e.document.uri);
+    service().forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on(async (params, token) =>
     runSafe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as const, token, async () => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] } as const;
-      const version = doc.version;
-      const settings = await settingsFor(doc.uri);
-      const current = documents.get(doc.uri);
-      if (!current || current.version !== version) return { kind: DocumentDiagnosticReportKind.Full, items: [] } as const;
-      return { kind: DocumentDiagnosticReportKind.Full, items: service.diagnostics(current, settings) } as const;
+      const at = await documentFor(params.textDocument.uri);
+      if (!at || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] } as const;
+      return { kind: DocumentDiagnosticReportKind.Full, items: service().diagnostics(at.doc, at.settings) } as const;
     }),
   );
 
   connection.onHover((params, token) =>
     runSafe('hover', null, token, async () => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return null;
-      return service.hover(doc, params.position, await settingsFor(doc.uri));
+      const at = await documentFor(params.textDocument.uri);
+      if (!at || token.isCancellationRequested) return null;
+      return service().hover(at.doc, params.position, at.settings);
     }),
   );
 
@@ -145,31 +153,31 @@ export function startServer(connection: Connection, glossary: Glossary): void {
     runSafe('completion', { isIncomplete: false, items: [] }, token, () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return { isIncomplete: false, items: [] };
-      return service.completions(doc, params.position);
+      return service().completions(doc, params.position);
     }),
   );
 
-  connection.onCompletionResolve((item, token) => runSafe('completion resolve', item, token, () => service.resolveCompletion(item)));
+  connection.onCompletionResolve((item, token) => runSafe('completion resolve', item, token, () => service().resolveCompletion(item)));
 
   connection.onCodeAction((params, token) =>
     runSafe('code action', [], token, async () => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return [];
-      return service.codeActions(doc, params.range, params.context.diagnostics, await settingsFor(doc.uri));
+      const at = await documentFor(params.textDocument.uri);
+      if (!at || token.isCancellationRequested) return [];
+      return service().codeActions(at.doc, params.range, params.context.diagnostics, at.settings);
     }),
   );
 
   connection.onRequest(GlossaryRequestMethod, (_params: unknown, token: CancellationToken) =>
-    runSafe<GlossaryResult>('glossary', [], token, () => service.glossaryItems()),
+    runSafe<GlossaryResult>('glossary', [], token, () => service().glossaryItems()),
   );
   connection.onRequest(EntryRequestMethod, (params: EntryParams, token: CancellationToken) =>
-    runSafe<EntryResult>('entry', null, token, () => (params && typeof params.id === 'string' ? service.entry(params.id) : null)),
+    runSafe<EntryResult>('entry', null, token, () => (params && typeof params.id === 'string' ? service().entry(params.id) : null)),
   );
   connection.onRequest(TermAtRequestMethod, (params: TermAtParams, token: CancellationToken) =>
     runSafe<TermAtResult>('termAt', null, token, async () => {
-      const doc = documents.get(params?.textDocument?.uri);
-      if (!doc) return null;
-      const id = service.termAt(doc, params.position, await settingsFor(doc.uri));
+      const at = await documentFor(params?.textDocument?.uri);
+      if (!at || token.isCancellationRequested) return null;
+      const id = service().termAt(at.doc, params.position, at.settings);
       return id ? { id } : null;
     }),
   );

@@ -112,9 +112,13 @@ describe('rules: quick fixes', () => {
     assert.deepEqual(diags.map((x) => x.code), []);
   });
 
-  it('offers the alternative that belongs to the trigger (utility requirements -> warranty requirements)', () => {
-    const a = diagnostics('Utility requirements: 99.95% availability and an RPO of one hour.').diags[0]!;
-    assert.equal((a.data as DiagnosticData).fixes.map((f) => f.newText).join('|'), 'Warranty requirements');
+  it('narrows a requirements term to the misused word (Utility requirements -> Warranty requirements)', () => {
+    const text = 'Utility requirements: 99.95% availability and an RPO of one hour.';
+    const { d, diags } = diagnostics(text);
+    const a = diags[0]!;
+    assert.equal(d.getText(a.range), 'Utility');
+    assert.equal((a.data as DiagnosticData).fixes.map((f) => f.newText).join('|'), 'Warranty');
+    assert.equal(apply(d, (a.data as DiagnosticData).fixes.map((f) => ({ range: f.range, newText: f.newText }))), 'Warranty requirements: 99.95% availability and an RPO of one hour.');
     const b = diagnostics('The utility of the service is measured by its availability.').diags[0]!;
     assert.equal((b.data as DiagnosticData).fixes.map((f) => f.newText).join('|'), 'warranty');
   });

@@ -1,10 +1,12 @@
 /**
  * Analysis of one document version: the prose model, then per block the sentences, terms and
- * findings. Block results depend only on the block's masked text, so they are cached by that text
- * and reused across versions: after an edit only the blocks whose text changed are judged again.
+ * findings. Block results depend only on the block's masked text, so they are reused across versions:
+ * after an edit the prose model is scanned again only around the edit (see `updateProseModel`), the
+ * other blocks keep their results, and of the blocks scanned again only those whose text is new are
+ * judged again.
  */
 import type { Glossary } from './glossary/glossary';
-import { buildProseModel, type ProseBlock, type ProseLanguage, type ProseModel } from './prose/proseModel';
+import { buildProseModel, updateProseModel, type ProseBlock, type ProseLanguage, type ProseModel } from './prose/proseModel';
 import { splitSentences, sentenceAt, type Span } from './prose/sentences';
 import type { Finding, RuleEngine } from './rules/types';
 import { tokenize, type TermOccurrence } from './terms/matcher';
@@ -17,6 +19,8 @@ export interface BlockAnalysis {
   sentences: Span[];
   terms: TermOccurrence[];
   findings: Finding[];
+  /** Distinct ITIL (non-colloquial) entry ids among the block's terms: its evidence of a service management document. */
+  anchors: readonly string[];
 }
 
 /** Documents larger than this are analysed up to this many characters only (see README, Limits). */
@@ -31,27 +35,32 @@ export interface DocumentAnalysis {
   skipped?: { reason: 'binary' | 'too-large'; analyzedChars: number };
   /** Distinct ITIL (non-colloquial) entry ids seen: evidence that the document is about service management. */
   anchorTerms: ReadonlySet<string>;
+  /** The text analysed (the document, or its first MAX_ANALYZED_CHARS) and its language: the next version starts from them. */
+  source?: string;
+  language?: ProseLanguage;
 }
 
-/** Reuses block results across versions of one document. */
+/**
+ * Results of blocks that edits replaced, by block text, for blocks that come back (an undo, a paragraph
+ * cut and pasted, a code fence opened and closed again). Bounded: the most recently replaced are kept.
+ */
 export class BlockCache {
-  private current = new Map<string, BlockAnalysis>();
-  private next = new Map<string, BlockAnalysis>();
+  /** Most blocks kept. */
+  static readonly LIMIT = 512;
+  private readonly byText = new Map<string, BlockAnalysis>();
 
   get(text: string): BlockAnalysis | undefined {
-    const hit = this.current.get(text) ?? this.next.get(text);
-    if (hit) this.next.set(text, hit);
-    return hit;
+    return this.byText.get(text);
   }
 
   set(text: string, a: BlockAnalysis): void {
-    this.next.set(text, a);
+    this.byText.delete(text);
+    this.byText.set(text, a);
+    if (this.byText.size > BlockCache.LIMIT) this.byText.delete(this.byText.keys().next().value!);
   }
 
-  /** Ends a pass: blocks not used in this version are dropped. */
-  rotate(): void {
-    this.current = this.next;
-    this.next = new Map();
+  get size(): number {
+    return this.byText.size;
   }
 }
 
@@ -62,8 +71,13 @@ export class Analyzer {
     private readonly engine: RuleEngine,
   ) {}
 
-  /** Analyses a document version, reusing what `cache` holds from earlier versions. */
-  analyze(text: string, version: number, language: ProseLanguage, cache: BlockCache = new BlockCache()): DocumentAnalysis {
+  /**
+   * Analyses a document version. Given the analysis of an earlier version (`previous`), only the part
+   * of the document an edit changed is scanned again; the other blocks' results are carried over, and a
+   * block scanned again is judged only if its text is new: not among the blocks it replaces, nor in
+   * `cache` (blocks replaced by earlier edits).
+   */
+  analyze(text: string, version: number, language: ProseLanguage, cache: BlockCache = new BlockCache(), previous?: DocumentAnalysis): DocumentAnalysis {
     let skipped: DocumentAnalysis['skipped'];
     if (looksBinary(text)) {
       return { version, model: { blocks: [], directives: [], frontMatter: undefined, lineCount: 0 }, blocks: [], skipped: { reason: 'binary', analyzedChars: 0 }, anchorTerms: new Set() };
@@ -75,25 +89,29 @@ export class Analyzer {
       source = text.slice(0, cut > 0 ? cut : MAX_ANALYZED_CHARS);
       skipped = { reason: 'too-large', analyzedChars: source.length };
     }
-    const model = buildProseModel(source, language);
-    const blocks: BlockAnalysis[] = new Array(model.blocks.length);
-    const anchors = new Set<string>();
-    for (let i = 0; i < model.blocks.length; i++) {
-      const b = model.blocks[i]!;
-      let a = cache.get(b.text);
-      if (!a) {
-        a = this.analyzeBlock(b.text);
-        cache.set(b.text, a);
-      }
-      blocks[i] = a;
-      for (const t of a.terms) {
-        if (t.support !== 'yes') continue;
-        const e = this.glossary.get(t.entryId);
-        if (e && !e.colloquial && e.vocabulary !== 'non-itil') anchors.add(e.id);
-      }
+    const incremental = previous?.source !== undefined && previous.language === language;
+    const update = incremental ? updateProseModel(previous.model, previous.source!, source, language) : undefined;
+    const model = update ? update.model : buildProseModel(source, language);
+    const n = model.blocks.length;
+    // Blocks [0, head) and [tail, n) are the previous version's, unchanged: their results carry over.
+    const head = update ? update.head : 0;
+    const tail = update ? update.tail : n;
+    const blocks: BlockAnalysis[] = new Array(n);
+    for (let i = 0; i < head; i++) blocks[i] = previous!.blocks[i]!;
+    // The blocks the scanned part replaces: most of them come back unchanged.
+    const replaced = new Map<string, BlockAnalysis>();
+    if (update) for (let i = update.oldTail - 1; i >= head; i--) replaced.set(previous!.model.blocks[i]!.text, previous!.blocks[i]!);
+    const lookUp = update !== undefined || cache.size > 0;
+    for (let i = head; i < tail; i++) {
+      const text = model.blocks[i]!.text;
+      blocks[i] = (lookUp && (replaced.get(text) ?? cache.get(text))) || this.analyzeBlock(text);
     }
-    cache.rotate();
-    return { version, model, blocks, skipped, anchorTerms: anchors };
+    for (let i = tail, from = update ? update.oldTail - tail : 0; i < n; i++) blocks[i] = previous!.blocks[i + from]!;
+    // Nearest the edit last, so that those are the ones the bounded cache keeps.
+    for (const [text, a] of replaced) cache.set(text, a);
+    const anchors = new Set<string>();
+    for (const a of blocks) for (const id of a.anchors) anchors.add(id);
+    return { version, model, blocks, skipped, anchorTerms: anchors, source, language };
   }
 
   /** Sentences, terms and findings of one block of masked prose. */
@@ -105,7 +123,13 @@ export class Analyzer {
     };
     const terms = this.glossary.matcher.find(text, tokenize(text), sentenceOf);
     const findings = this.engine.judge({ text, sentences, terms, glossary: this.glossary });
-    return { lineStarts: lineStartsOf(text), sentences, terms, findings };
+    const anchors: string[] = [];
+    for (const t of terms) {
+      if (t.support !== 'yes') continue;
+      const e = this.glossary.get(t.entryId);
+      if (e && !e.colloquial && e.vocabulary !== 'non-itil' && !anchors.includes(e.id)) anchors.push(e.id);
+    }
+    return { lineStarts: lineStartsOf(text), sentences, terms, findings, anchors };
   }
 }
 

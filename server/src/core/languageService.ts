@@ -61,7 +61,7 @@ export class LanguageService {
     const held = this.docs.get(doc.uri);
     if (held && held.analysis.version === doc.version) return held.analysis;
     const cache = held?.cache ?? new BlockCache();
-    const analysis = this.analyzer.analyze(doc.getText(), doc.version, proseLanguage(doc.languageId), cache);
+    const analysis = this.analyzer.analyze(doc.getText(), doc.version, proseLanguage(doc.languageId), cache, held?.analysis);
     this.docs.set(doc.uri, { analysis, cache });
     return analysis;
   }

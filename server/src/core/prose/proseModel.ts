@@ -8,7 +8,9 @@
  * blocks from here; none scans Markdown itself.
  *
  * The scanner is line-based and linear in the size of the document; see ARCHITECTURE.md for why it is
- * written for this job rather than taken from a Markdown parser.
+ * written for this job rather than taken from a Markdown parser. After an edit it does not start over:
+ * `updateProseModel` resumes it just before the edit and stops it just after, where the previous scan
+ * stood in the same state, and moves the rest of the previous model.
  */
 
 /** One run of prose: a paragraph, heading, list item or table row. */
@@ -58,143 +60,452 @@ const DIRECTIVE = /^\s*itil-(disable-next-line|disable-line|disable|enable|scope
 
 /** Builds the prose model of a document. Linear in its length. */
 export function buildProseModel(text: string, language: ProseLanguage): ProseModel {
-  const lines = splitLines(text);
-  const blocks: ProseBlock[] = [];
-  const directives: Directive[] = [];
-  let frontMatter: string | undefined;
+  return new Scanner(text, language).run(undefined, undefined).model;
+}
 
-  if (language === 'plaintext') {
-    let start = -1;
-    let startLine = 0;
-    for (let i = 0; i <= lines.length; i++) {
-      const l = lines[i];
-      const blank = !l || /^\s*$/.test(text.slice(l.start, l.end));
-      if (!blank && start < 0) { start = l!.start; startLine = i; }
-      if ((blank || i === lines.length) && start >= 0) {
-        const end = lines[i - 1]!.end;
-        blocks.push({ start, line: startLine, text: maskUrls(text.slice(start, end)) });
-        start = -1;
-      }
+/**
+ * The prose model of a document after an edit, and which of its blocks are the previous model's:
+ * blocks `[0, head)` are the previous model's blocks `[0, head)` (the same objects), and blocks
+ * `[tail, blocks.length)` are the previous model's blocks from `oldTail` on, moved by the edit.
+ * Only the blocks in between were scanned again.
+ */
+export interface ProseModelUpdate {
+  model: ProseModel;
+  head: number;
+  tail: number;
+  oldTail: number;
+}
+
+/**
+ * Updates the model of `oldText` for its new version `text`: the scan resumes at the last point
+ * before the first changed character that nothing before it looked past, and stops as soon as it
+ * reaches, after the last changed character, a point where the previous scan stood in the same state;
+ * the rest of the previous model is moved by the edit. The result equals `buildProseModel(text)`.
+ */
+export function updateProseModel(old: ProseModel, oldText: string, text: string, language: ProseLanguage): ProseModelUpdate {
+  const resume = RESUME.get(old);
+  if (!resume || resume.language !== language) {
+    const model = buildProseModel(text, language);
+    return { model, head: 0, tail: model.blocks.length, oldTail: old.blocks.length };
+  }
+  if (oldText === text) return { model: old, head: old.blocks.length, tail: old.blocks.length, oldTail: old.blocks.length };
+  const prefix = commonPrefix(oldText, text);
+  const suffix = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - prefix);
+  const edit: Edit = { old, resume, newChangedEnd: text.length - suffix, delta: text.length - oldText.length };
+  return new Scanner(text, language).run(edit, lastCheckpointBefore(resume.checkpoints, prefix));
+}
+
+/** Length of the common prefix of two strings. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  // Compare in chunks first: string equality is much faster than a loop over characters.
+  for (let step = 4096; step >= 16; step >>= 4) {
+    while (k + step <= n && a.slice(k, k + step) === b.slice(k, k + step)) k += step;
+  }
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
+}
+
+/** Length of the common suffix of two strings, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let k = 0;
+  for (let step = 4096; step >= 16; step >>= 4) {
+    while (k + step <= max && a.slice(a.length - k - step, a.length - k) === b.slice(b.length - k - step, b.length - k)) k += step;
+  }
+  while (k < max && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  return k;
+}
+
+/**
+ * Points where a scan can resume: the start of a line after a blank line (so no paragraph is open),
+ * with the scanner's state there and `reach`, the end of everything read before that point. Kept
+ * beside each model (not part of its interface) in parallel arrays.
+ */
+interface Checkpoints {
+  offset: number[];
+  line: number[];
+  /** 0 outside a list; inside one, 1 + the column where its item's content starts. */
+  list: number[];
+  reach: number[];
+  blocks: number[];
+  directives: number[];
+}
+
+interface Resume {
+  language: ProseLanguage;
+  checkpoints: Checkpoints;
+}
+
+const RESUME = new WeakMap<ProseModel, Resume>();
+
+/** An edit between two versions, as the scanner uses it. */
+interface Edit {
+  old: ProseModel;
+  resume: Resume;
+  /** End of the changed text in the new version: from here on the text is the old text moved by `delta`. */
+  newChangedEnd: number;
+  delta: number;
+}
+
+/** Index of the last checkpoint whose scan read nothing at or after `offset`; -1 if none. */
+function lastCheckpointBefore(cp: Checkpoints, offset: number): number {
+  let lo = 0;
+  let hi = cp.reach.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp.reach[mid]! <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the checkpoint at `offset`, or -1. */
+function checkpointAt(cp: Checkpoints, offset: number): number {
+  let lo = 0;
+  let hi = cp.offset.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const o = cp.offset[mid]!;
+    if (o === offset) return mid;
+    if (o < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** One line-based pass over a document (or over the changed part of it). */
+class Scanner {
+  private readonly blocks: ProseBlock[] = [];
+  private readonly directives: Directive[] = [];
+  private readonly cp: Checkpoints = { offset: [], line: [], list: [], reach: [], blocks: [], directives: [] };
+  /** End (exclusive) of everything read so far. */
+  private reach = 0;
+  /** Index of the last line, once it has been read. */
+  private lastLine = -1;
+  private frontMatter: string | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly language: ProseLanguage,
+  ) {}
+
+  /** End of the line starting at `start` (the offset of its line break, or the end of the text). */
+  private lineEnd(start: number, index: number): number {
+    const t = this.text;
+    const n = t.length;
+    let k = start;
+    while (k < n) {
+      const c = t.charCodeAt(k);
+      if (c === 10 || c === 13) break;
+      k++;
     }
-    return { blocks, directives, frontMatter, lineCount: lines.length };
+    // The break itself, and for CR the character after it, decide where the next line starts.
+    if (k + 2 > this.reach) this.reach = k + 2;
+    if (k === n) this.lastLine = index;
+    return k;
   }
 
-  let i = 0;
-  // Front matter: YAML (---) or TOML (+++) at the very start.
-  const first = lines[0] ? text.slice(lines[0].start, lines[0].end) : '';
-  if (first === '---' || first === '+++') {
-    for (let j = 1; j < lines.length; j++) {
-      const l = text.slice(lines[j]!.start, lines[j]!.end).trimEnd();
-      if (l === first || (first === '---' && l === '...')) {
-        frontMatter = text.slice(lines[1]?.start ?? 0, lines[j]!.start);
+  /** Start of the line after a line ending at `end`, or -1 after the last line. */
+  private nextStart(end: number): number {
+    const t = this.text;
+    if (end >= t.length) return -1;
+    return t.charCodeAt(end) === 13 && t.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  }
+
+  /** Records a resumable point (a line start after a blank line). */
+  private checkpoint(offset: number, line: number, list: number): void {
+    const cp = this.cp;
+    cp.offset.push(offset);
+    cp.line.push(line);
+    cp.list.push(list);
+    cp.reach.push(this.reach);
+    cp.blocks.push(this.blocks.length);
+    cp.directives.push(this.directives.length);
+  }
+
+  /**
+   * At a resumable point past the edit: if the previous scan stood here in the same state, appends the
+   * rest of the previous model (moved by the edit) and returns the result.
+   */
+  private trySync(edit: Edit | undefined, offset: number, line: number, list: number): ProseModelUpdate | undefined {
+    if (!edit || offset < edit.newChangedEnd) return undefined;
+    const ocp = edit.resume.checkpoints;
+    const k = checkpointAt(ocp, offset - edit.delta);
+    if (k < 0 || ocp.list[k] !== list) return undefined;
+    const { old, delta } = edit;
+    const lineDelta = line - ocp.line[k]!;
+    const head = this.blocks.length;
+    const oldTail = ocp.blocks[k]!;
+    for (let b = oldTail; b < old.blocks.length; b++) {
+      const ob = old.blocks[b]!;
+      this.blocks.push({ start: ob.start + delta, line: ob.line + lineDelta, text: ob.text });
+    }
+    for (let d = ocp.directives[k]!; d < old.directives.length; d++) {
+      const od = old.directives[d]!;
+      this.directives.push({ ...od, line: od.line + lineDelta, endLine: od.endLine + lineDelta });
+    }
+    // This point is recorded by the loop already; the previous scan's later points follow, moved.
+    const cp = this.cp;
+    const reachHere = this.reach;
+    const directivesHere = cp.directives[cp.directives.length - 1]!;
+    for (let c = k + 1; c < ocp.offset.length; c++) {
+      cp.offset.push(ocp.offset[c]! + delta);
+      cp.line.push(ocp.line[c]! + lineDelta);
+      cp.list.push(ocp.list[c]!);
+      cp.reach.push(Math.max(reachHere, ocp.reach[c]! + delta));
+      cp.blocks.push(ocp.blocks[c]! - oldTail + head);
+      cp.directives.push(ocp.directives[c]! - ocp.directives[k]! + directivesHere);
+    }
+    const model = this.finish(old.lineCount + lineDelta);
+    return { model, head: -1, tail: head, oldTail };
+  }
+
+  private finish(lineCount: number): ProseModel {
+    const model: ProseModel = { blocks: this.blocks, directives: this.directives, frontMatter: this.frontMatter, lineCount };
+    RESUME.set(model, { language: this.language, checkpoints: this.cp });
+    return model;
+  }
+
+  /** Scans from the start (`from` < 0 or no edit) or from checkpoint `from` of the edit's previous model. */
+  run(edit: Edit | undefined, from: number | undefined): ProseModelUpdate {
+    let start = 0;
+    let line = 0;
+    let list = 0;
+    let head = 0;
+    if (edit && from !== undefined && from >= 0) {
+      // Everything before checkpoint `from` is the previous scan's, unchanged.
+      const ocp = edit.resume.checkpoints;
+      const { old } = edit;
+      head = ocp.blocks[from]!;
+      for (let b = 0; b < head; b++) this.blocks.push(old.blocks[b]!);
+      for (let d = 0; d < ocp.directives[from]!; d++) this.directives.push(old.directives[d]!);
+      for (let c = 0; c < from; c++) {
+        this.cp.offset.push(ocp.offset[c]!);
+        this.cp.line.push(ocp.line[c]!);
+        this.cp.list.push(ocp.list[c]!);
+        this.cp.reach.push(ocp.reach[c]!);
+        this.cp.blocks.push(ocp.blocks[c]!);
+        this.cp.directives.push(ocp.directives[c]!);
+      }
+      this.frontMatter = old.frontMatter;
+      this.reach = ocp.reach[from]!;
+      start = ocp.offset[from]!;
+      line = ocp.line[from]!;
+      list = ocp.list[from]!;
+    } else if (this.language === 'markdown') {
+      ({ start, line } = this.scanFrontMatter());
+    }
+    const synced = this.language === 'plaintext' ? this.scanPlainText(edit, start, line) : this.scanMarkdown(edit, start, line, list);
+    if (synced) {
+      synced.head = head;
+      return synced;
+    }
+    const model = this.finish(this.lastLine + 1);
+    return { model, head, tail: model.blocks.length, oldTail: edit ? edit.old.blocks.length : 0 };
+  }
+
+  /** Front matter: YAML (---) or TOML (+++) at the very start. Returns where the body starts. */
+  private scanFrontMatter(): { start: number; line: number } {
+    const text = this.text;
+    const end0 = this.lineEnd(0, 0);
+    const first = text.slice(0, end0);
+    if (first === '---' || first === '+++') {
+      const line1 = this.nextStart(end0);
+      let jStart = line1;
+      for (let j = 1; jStart >= 0; j++) {
+        const jEnd = this.lineEnd(jStart, j);
+        const l = text.slice(jStart, jEnd).trimEnd();
+        if (l === first || (first === '---' && l === '...')) {
+          this.frontMatter = text.slice(line1, jStart);
+          return { start: this.nextStart(jEnd), line: j + 1 };
+        }
+        jStart = this.nextStart(jEnd);
+      }
+    }
+    return { start: 0, line: 0 };
+  }
+
+  private scanPlainText(edit: Edit | undefined, from: number, fromLine: number): ProseModelUpdate | undefined {
+    const text = this.text;
+    let blockStart = -1;
+    let blockLine = 0;
+    let prevEnd = 0;
+    let start = from;
+    let i = fromLine;
+    for (; start >= 0; i++) {
+      if (blockStart < 0) {
+        this.checkpoint(start, i, 0);
+        const synced = this.trySync(edit, start, i, 0);
+        if (synced) return synced;
+      }
+      const end = this.lineEnd(start, i);
+      const blank = /^\s*$/.test(text.slice(start, end));
+      if (!blank && blockStart < 0) { blockStart = start; blockLine = i; }
+      if (blank && blockStart >= 0) {
+        this.blocks.push({ start: blockStart, line: blockLine, text: maskUrls(text.slice(blockStart, prevEnd)) });
+        blockStart = -1;
+      }
+      prevEnd = end;
+      start = this.nextStart(end);
+    }
+    if (blockStart >= 0) this.blocks.push({ start: blockStart, line: blockLine, text: maskUrls(text.slice(blockStart, prevEnd)) });
+    return undefined;
+  }
+
+  private scanMarkdown(edit: Edit | undefined, from: number, fromLine: number, fromList: number): ProseModelUpdate | undefined {
+    const text = this.text;
+    const blocks = this.blocks;
+    const directives = this.directives;
+    let para: { start: number; line: number; end: number } | undefined;
+    let prevBlank = true;
+    let inList = fromList > 0;
+    /** Column where the content of the current list item starts: code inside it is indented four more. */
+    let listIndent = fromList > 0 ? fromList - 1 : 0;
+    const flush = () => {
+      if (para) {
+        blocks.push({ start: para.start, line: para.line, text: maskInline(text.slice(para.start, para.end), para.line, directives) });
+        para = undefined;
+      }
+    };
+
+    // `start` is the offset of line `i`; -1 once past the last line.
+    let start = from;
+    let i = fromLine;
+    while (start >= 0) {
+      if (prevBlank) {
+        // No paragraph is open after a blank line: a point where a later scan can resume or stop.
+        const list = inList ? listIndent + 1 : 0;
+        this.checkpoint(start, i, list);
+        const synced = this.trySync(edit, start, i, list);
+        if (synced) return synced;
+      }
+      const end = this.lineEnd(start, i);
+      const s = text.slice(start, end);
+
+      // Fenced code: skip to the closing fence of the same character and at least the same length.
+      const fence = (s.includes('```') || s.includes('~~~')) && FENCE.exec(s);
+      if (fence) {
+        flush();
+        const marker = fence[1]!;
+        const close = new RegExp(`^[ \\t]*(?:>[ \\t]?)*[ \\t]*${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
+        let j = i + 1;
+        let jStart = this.nextStart(end);
+        while (jStart >= 0) {
+          const jEnd = this.lineEnd(jStart, j);
+          if (close.test(text.slice(jStart, jEnd))) { jStart = this.nextStart(jEnd); break; }
+          jStart = this.nextStart(jEnd);
+          j++;
+        }
+        // Unclosed: the fence runs to the end of the document.
+        start = jStart;
         i = j + 1;
-        break;
+        prevBlank = false;
+        continue;
       }
-    }
-  }
-
-  let para: { start: number; line: number; end: number } | undefined;
-  let prevBlank = true;
-  let inList = false;
-  /** Column where the content of the current list item starts: code inside it is indented four more. */
-  let listIndent = 0;
-  const flush = () => {
-    if (para) {
-      blocks.push({ start: para.start, line: para.line, text: maskInline(text.slice(para.start, para.end), para.line, directives) });
-      para = undefined;
-    }
-  };
-
-  for (; i < lines.length; i++) {
-    const ln = lines[i]!;
-    const s = text.slice(ln.start, ln.end);
-
-    // Fenced code: skip to the closing fence of the same character and at least the same length.
-    const fence = FENCE.exec(s);
-    if (fence) {
-      flush();
-      const marker = fence[1]!;
-      const close = new RegExp(`^[ \\t]*(?:>[ \\t]?)*[ \\t]*${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
-      let j = i + 1;
-      while (j < lines.length && !close.test(text.slice(lines[j]!.start, lines[j]!.end))) j++;
-      i = j;
-      prevBlank = false;
-      continue;
-    }
-    if (BLANK.test(s)) {
-      flush();
-      prevBlank = true;
-      continue;
-    }
-    // Indented code: four columns beyond the enclosing list item's content (or the margin), after a blank line.
-    const codeIndent = (inList ? listIndent : 0) + 4;
-    if (prevBlank && indentWidth(s) >= codeIndent) {
-      flush();
-      let j = i;
-      while (j + 1 < lines.length) {
-        const n = text.slice(lines[j + 1]!.start, lines[j + 1]!.end);
-        if (indentWidth(n) >= codeIndent || /^\s*$/.test(n)) j++;
-        else break;
+      if (BLANK.test(s)) {
+        flush();
+        prevBlank = true;
+        start = this.nextStart(end);
+        i++;
+        continue;
       }
-      i = j;
-      prevBlank = true;
-      continue;
-    }
-    // HTML comment starting a line: may span lines; may be a directive.
-    if (/^\s*<!--/.test(s) && !para) {
-      const open = ln.start + s.indexOf('<!--');
-      const closeAt = text.indexOf('-->', open + 4);
-      const end = closeAt < 0 ? text.length : closeAt + 3;
-      let j = i;
-      while (j + 1 < lines.length && lines[j]!.end < end) j++;
-      const rest = text.slice(end, lines[j]!.end);
-      if (/^\s*$/.test(rest)) {
-        addDirective(text.slice(open + 4, closeAt < 0 ? end : closeAt), i, j, directives);
-        i = j;
+      // Indented code: four columns beyond the enclosing list item's content (or the margin), after a blank line.
+      const codeIndent = (inList ? listIndent : 0) + 4;
+      if (prevBlank && indentWidth(s) >= codeIndent) {
+        flush();
+        let jEnd = end;
+        while (jEnd < text.length) {
+          const nStart = this.nextStart(jEnd);
+          const nEnd = this.lineEnd(nStart, i + 1);
+          const n = text.slice(nStart, nEnd);
+          if (indentWidth(n) >= codeIndent || /^\s*$/.test(n)) { i++; jEnd = nEnd; }
+          else break;
+        }
+        start = this.nextStart(jEnd);
+        i++;
         prevBlank = true;
         continue;
       }
-    }
-    // Raw HTML blocks whose content is not prose.
-    const raw = RAW_HTML_OPEN.exec(s);
-    if (raw) {
-      flush();
-      const closeTag = new RegExp(`</${raw[1]}>`, 'i');
-      let j = i;
-      while (j < lines.length && !closeTag.test(text.slice(lines[j]!.start, lines[j]!.end))) j++;
-      i = Math.min(j, lines.length - 1);
-      prevBlank = false;
-      continue;
-    }
-    if (REF_DEFINITION.test(s) || TABLE_DELIMITER.test(s) || THEMATIC.test(s)) {
-      flush();
-      prevBlank = false;
-      continue;
-    }
-    if (SETEXT.test(s) && para) {
-      // The underline of a setext heading: the paragraph above is the heading.
-      flush();
-      prevBlank = false;
-      continue;
-    }
-    const listMatch = LIST_ITEM.exec(s);
-    const isList = listMatch !== null;
-    if (isList) {
-      inList = true;
-      listIndent = indentWidth(listMatch[0].replace(/[^\t]/g, ' ')) + (/[ \t]$/.test(listMatch[0]) ? 0 : 1);
-    }
-    else if (prevBlank && !/^[ \t]/.test(s)) inList = false;
+      // HTML comment starting a line: may span lines; may be a directive.
+      if (!para && /^\s*<!--/.test(s)) {
+        const open = start + s.indexOf('<!--');
+        const closeAt = text.indexOf('-->', open + 4);
+        const cend = closeAt < 0 ? text.length : closeAt + 3;
+        if (cend > this.reach) this.reach = cend;
+        let j = i;
+        let jEnd = end;
+        while (jEnd < text.length && jEnd < cend) {
+          j++;
+          jEnd = this.lineEnd(this.nextStart(jEnd), j);
+        }
+        if (/^\s*$/.test(text.slice(cend, jEnd))) {
+          addDirective(text.slice(open + 4, closeAt < 0 ? cend : closeAt), i, j, directives);
+          start = this.nextStart(jEnd);
+          i = j + 1;
+          prevBlank = true;
+          continue;
+        }
+      }
+      // Raw HTML blocks whose content is not prose.
+      const raw = RAW_HTML_OPEN.exec(s);
+      if (raw) {
+        flush();
+        const closeTag = new RegExp(`</${raw[1]}>`, 'i');
+        let j = i;
+        let jStart = start;
+        let jEnd = end;
+        while (!closeTag.test(text.slice(jStart, jEnd)) && jEnd < text.length) {
+          jStart = this.nextStart(jEnd);
+          j++;
+          jEnd = this.lineEnd(jStart, j);
+        }
+        // Closed on line j, or unclosed and running to the last line: either way the scan goes on after line j.
+        start = this.nextStart(jEnd);
+        i = j + 1;
+        prevBlank = false;
+        continue;
+      }
+      if (REF_DEFINITION.test(s) || TABLE_DELIMITER.test(s) || THEMATIC.test(s)) {
+        flush();
+        prevBlank = false;
+        start = this.nextStart(end);
+        i++;
+        continue;
+      }
+      if (SETEXT.test(s) && para) {
+        // The underline of a setext heading: the paragraph above is the heading.
+        flush();
+        prevBlank = false;
+        start = this.nextStart(end);
+        i++;
+        continue;
+      }
+      const listMatch = LIST_ITEM.exec(s);
+      const isList = listMatch !== null;
+      if (isList) {
+        inList = true;
+        listIndent = indentWidth(listMatch[0].replace(/[^\t]/g, ' ')) + (/[ \t]$/.test(listMatch[0]) ? 0 : 1);
+      }
+      else if (prevBlank && !/^[ \t]/.test(s)) inList = false;
 
-    const isHeading = HEADING.test(s);
-    const isTableRow = /^\s*\|/.test(s) || (/\|/.test(s) && i + 1 < lines.length && TABLE_DELIMITER.test(text.slice(lines[i + 1]!.start, lines[i + 1]!.end)));
-    if (isHeading || isList || isTableRow) flush();
-    if (!para) para = { start: ln.start, line: i, end: ln.end };
-    else para.end = ln.end;
-    if (isHeading || isTableRow) flush();
-    prevBlank = false;
+      const isHeading = HEADING.test(s);
+      let isTableRow = /^\s*\|/.test(s);
+      if (!isTableRow && s.includes('|') && end < text.length) {
+        const nStart = this.nextStart(end);
+        isTableRow = TABLE_DELIMITER.test(text.slice(nStart, this.lineEnd(nStart, i + 1)));
+      }
+      if (isHeading || isList || isTableRow) flush();
+      if (!para) para = { start, line: i, end };
+      else para.end = end;
+      if (isHeading || isTableRow) flush();
+      prevBlank = false;
+      start = this.nextStart(end);
+      i++;
+    }
+    flush();
+    return undefined;
   }
-  flush();
-  return { blocks, directives, frontMatter, lineCount: lines.length };
 }
 
 /** A line of the document: offsets of its first character and of its end (before the line break). */
@@ -244,6 +555,16 @@ function addDirective(body: string, line: number, endLine: number, out: Directiv
 
 const INLINE_TRIGGER = /[`<\[{>#|*+\-\d]|:\/\/|www\./;
 
+/** Inline non-prose found by a pattern, each with a quick test of what any match must contain (most blocks hold none). */
+const REGEX_MASKS: [RegExp, (src: string) => boolean][] = [
+  [/<(?:https?|ftp|mailto):[^\s<>]*>|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>/gi, (s) => s.includes('<')], // autolinks
+  [/<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g, (s) => s.includes('<')], // HTML tags
+  [/\]\(\s*(?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g, (s) => s.includes('](')], // link destinations
+  [/\]\[[^\]\n]*\]/g, (s) => s.includes('][')], // reference labels
+  [/\b(?:https?|ftp):\/\/[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'"]|\bwww\.[\w-]+(?:\.[\w-]+)+[^\s<>()\[\].,;:!?'"]*/gi, (s) => s.includes('://') || /www\./i.test(s)], // bare URLs
+  [/\{%[^]*?%\}|\{\{[^]*?\}\}|<%[^]*?%>/g, (s) => s.includes('{%') || s.includes('{{') || s.includes('<%')], // template tags (Liquid, Jinja, ERB)
+];
+
 /**
  * Masks what is not prose inside a block: container markers, code spans, HTML comments and tags,
  * autolinks, link destinations and reference labels, bare URLs and template tags. Comments that are
@@ -267,11 +588,11 @@ export function maskInline(src: string, firstLine: number, directives: Directive
     if (m[0].length === 0) lineStart.lastIndex++;
   }
   // Closing hashes of ATX headings.
-  for (let m, re = /[ \t]#+[ \t]*$/gm; (m = re.exec(src)); ) blank(m.index, m.index + m[0].length);
+  if (src.includes('#')) for (let m, re = /[ \t]#+[ \t]*$/gm; (m = re.exec(src)); ) blank(m.index, m.index + m[0].length);
 
   // Code spans: a run of n backticks closed by a run of exactly n.
-  for (let k = 0; k < src.length; ) {
-    if (src[k] !== '`') { k++; continue; }
+  for (let k = src.indexOf('`'); k >= 0 && k < src.length; ) {
+    if (src[k] !== '`') { k = src.indexOf('`', k); if (k < 0) break; continue; }
     let n = 0;
     while (src[k + n] === '`') n++;
     let j = k + n;
@@ -300,15 +621,9 @@ export function maskInline(src: string, firstLine: number, directives: Directive
     blank(k, stop);
   }
 
-  const regexMasks: RegExp[] = [
-    /<(?:https?|ftp|mailto):[^\s<>]*>|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>/gi, // autolinks
-    /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g, // HTML tags
-    /\]\(\s*(?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g, // link destinations
-    /\]\[[^\]\n]*\]/g, // reference labels
-    /\b(?:https?|ftp):\/\/[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'"]|\bwww\.[\w-]+(?:\.[\w-]+)+[^\s<>()\[\].,;:!?'"]*/gi, // bare URLs
-    /\{%[^]*?%\}|\{\{[^]*?\}\}|<%[^]*?%>/g, // template tags (Liquid, Jinja, ERB)
-  ];
-  for (const re of regexMasks) {
+  for (const [re, mayMatch] of REGEX_MASKS) {
+    if (!mayMatch(src)) continue;
+    re.lastIndex = 0;
     for (let m; (m = re.exec(src)); ) {
       // Keep the `]` that closes the link text; mask the destination.
       const from = m[0].startsWith(']') ? m.index + 1 : m.index;
@@ -329,7 +644,8 @@ function applyRanges(src: string, ranges: number[]): string {
   for (const [a, b] of pairs) {
     const from = Math.max(a, at);
     if (b <= from) continue;
-    out += src.slice(at, from) + src.slice(from, b).replace(/[^\r\n]/g, ' ');
+    const part = src.slice(from, b);
+    out += src.slice(at, from) + (part.includes('\n') || part.includes('\r') ? part.replace(/[^\r\n]/g, ' ') : ' '.repeat(b - from));
     at = b;
   }
   return out + src.slice(at);

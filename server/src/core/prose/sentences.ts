@@ -16,6 +16,29 @@ export const MAX_SENTENCE = 1000;
 
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'cf', 'dr', 'mr', 'mrs', 'ms', 'no', 'fig', 'approx', 'incl', 'esp', 'st', 'jr', 'sr', 'inc', 'ltd', 'co']);
 
+/** Character codes that may end a sentence: | . ! ? ; and the line feed. */
+const BOUNDARY = new Uint8Array(125);
+for (const c of '|.!?;\n') BOUNDARY[c.charCodeAt(0)] = 1;
+
+/** Closing punctuation and quotes after a sentence end: . ! ? " ' ’ ” ) ] * _ */
+function isClosing(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 93 || c === 42 || c === 95;
+}
+
+const OPENS_SENTENCE = /[\p{Lu}\p{N}"'“‘(\[*_]/u;
+
+/** Whether the UTF-16 unit at `m` may start a sentence: a capital, a digit, an opening quote or bracket, emphasis. */
+function opensSentence(text: string, m: number): boolean {
+  const c = text.charCodeAt(m);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91 || c === 42 || c === 95;
+  return OPENS_SENTENCE.test(text[m]!);
+}
+
+/** Letters and dots (the word an abbreviation's dot ends). */
+function isWordOrDot(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+}
+
 /** Splits a block into sentences: at . ! ? followed by space and a capital or digit, at table cell bars and at line breaks that end a line with no punctuation and start a capital (list-like lines). */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
@@ -31,28 +54,38 @@ export function splitSentences(text: string): Span[] {
     start = end;
   };
   for (let k = 0; k < n; k++) {
+    const code = text.charCodeAt(k);
+    // Only | . ! ? ; and line feeds can end a sentence.
+    if (code > 124 || !BOUNDARY[code]) continue;
     const c = text[k]!;
     if (c === '|') { push(k); start = k + 1; continue; }
     if (c === '.' || c === '!' || c === '?' || c === ';') {
       // Run of closing punctuation and quotes.
       let j = k + 1;
-      while (j < n && /[.!?"'’”)\]*_]/.test(text[j]!)) j++;
+      while (j < n && isClosing(text.charCodeAt(j))) j++;
       if (j >= n) continue;
       if (!isSpace(text.charCodeAt(j))) continue;
       if (c === '.') {
-        const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, k - 8), k));
-        if (word && ABBREVIATIONS.has(word[1]!.toLowerCase())) continue;
-        // A single capital letter before the dot is an initial ("J. Smith").
-        if (word && /^[A-Z]$/.test(word[1]!)) continue;
+        // The letters and dots right before the dot, within eight characters.
+        let w = k;
+        const from = Math.max(0, k - 8);
+        while (w > from && isWordOrDot(text.charCodeAt(w - 1))) w--;
+        if (w < k) {
+          const word = text.slice(w, k);
+          if (ABBREVIATIONS.has(word.toLowerCase())) continue;
+          // A single capital letter before the dot is an initial ("J. Smith").
+          if (word.length === 1 && word >= 'A' && word <= 'Z') continue;
+        }
       }
       let m = j;
       while (m < n && isSpace(text.charCodeAt(m))) m++;
-      if (c === ';' || m >= n || /[\p{Lu}\p{N}"'“‘(\[*_]/u.test(text[m]!)) {
+      if (c === ';' || m >= n || opensSentence(text, m)) {
         push(j);
       }
-    } else if (c === '\n') {
+    } else if (c === '\n' && (text.charCodeAt(k - 1) === 58 || text.charCodeAt(k - 2) === 58)) {
       // A line break after a line with no closing punctuation, followed by a capitalised line:
-      // treat as a boundary (lists written without markers, headings glued to text).
+      // treat as a boundary (lists written without markers, headings glued to text). Only a line
+      // ending in a colon qualifies, so the check starts there.
       const prev = text.slice(Math.max(start, k - 2), k).trimEnd();
       let m = k + 1;
       while (m < n && isSpace(text.charCodeAt(m))) m++;

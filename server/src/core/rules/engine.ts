@@ -176,7 +176,21 @@ class BlockJudge {
     // An abbreviation in brackets right after other words is being defined as something else
     // ("Service Objectives (SO)"); had it been the v3 term, the words before it are flagged.
     if (r.family === 'version' && /^[A-Z]{2,}s?$/.test(t.text) && text[t.start - 1] === '(' && text[t.end] === ')') return undefined;
+    const spanHas = (re: RegExp, span: Span): boolean => {
+      const key = `${re.source}@${span.start}:${span.end}`;
+      let hit = this.cueCache.get(key);
+      if (hit === undefined) {
+        hit = re.exec(text.slice(span.start, span.end));
+        this.cueCache.set(key, hit);
+      }
+      return hit !== null;
+    };
     const test = (c: CompiledCue): RegExpExecArray | null => {
+      const hit = testCue(c);
+      if (hit && c.unless && spanHas(c.unless, c.kind === 'clause' ? clause : c.kind === 'sentence' ? sentence : win)) return null;
+      return hit;
+    };
+    const testCue = (c: CompiledCue): RegExpExecArray | null => {
       switch (c.kind) {
         case 'after':
           return c.re.exec(text.slice(t.end, Math.max(t.end, win.end)));

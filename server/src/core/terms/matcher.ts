@@ -50,34 +50,134 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /**
+   * Hash of the word in lower case without a possessive 's (see `wordKey`), or -1 when a character
+   * outside ASCII leaves that to `toLowerCase`: lets the matcher skip words that start no form.
+   */
+  key?: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[&'’][\p{L}\p{N}]+)*/gu;
+/** A letter or digit (any script), as `[\p{L}\p{N}]` reads one code point. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 unit outside the surrogates: 0 not yet known, 1 a word character, 2 not one. */
+const WORD_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) WORD_UNIT[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 2;
 
-/** Splits prose into words; hyphens, slashes and punctuation separate words. */
+/** Length in UTF-16 units of the word character (letter or digit) at `k`, or 0 when there is none. */
+function wordCharAt(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 0xd800 || c > 0xdfff) {
+    let w = WORD_UNIT[c]!;
+    if (w === 0) w = WORD_UNIT[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    return w === 1 ? 1 : 0;
+  }
+  // A surrogate pair is one code point; a lone surrogate is not a letter.
+  if (c > 0xdbff) return 0;
+  const d = text.charCodeAt(k + 1);
+  return d >= 0xdc00 && d <= 0xdfff && WORD_CHAR.test(text.slice(k, k + 2)) ? 2 : 0;
+}
+
+/** ASCII in lower case, for the word hash (other characters keep their code). */
+const LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** The hash `Token.key` holds for a lower-case word, or -1 when the word has characters other than ASCII and ’. */
+function wordKey(word: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c < 128) h = Math.imul(h ^ LOWER[c]!, FNV_PRIME);
+    else if (c === 0x2019) h = Math.imul(h ^ c, FNV_PRIME);
+    else return -1;
+  }
+  return h;
+}
+
+/**
+ * Splits prose into words; hyphens, slashes and punctuation separate words. A word is what
+ * `/[\p{L}\p{N}]+(?:[&'’][\p{L}\p{N}]+)*\/u` matches, read here one character at a time (much faster),
+ * hashing it on the way (`Token.key`).
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m; (m = WORD.exec(text)); ) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  const n = text.length;
+  for (let k = 0; k < n; ) {
+    let c = text.charCodeAt(k);
+    let w = c < 128 ? WORD_UNIT[c]! & 1 : wordCharAt(text, k);
+    if (!w) { k++; continue; }
+    const start = k;
+    // The hash of the word so far in lower case (`plain` while every character lower-cases on its own),
+    // and the same before the last joiner, for a possessive 's.
+    let h = FNV_OFFSET;
+    let plain = true;
+    let hJoin = 0;
+    let plainJoin = true;
+    let joinAt = -1;
+    for (;;) {
+      while (w) {
+        if (c < 128) h = Math.imul(h ^ LOWER[c]!, FNV_PRIME);
+        else plain = false;
+        k += w;
+        if (k >= n) { w = 0; break; }
+        c = text.charCodeAt(k);
+        w = c < 128 ? WORD_UNIT[c]! & 1 : wordCharAt(text, k);
+      }
+      // & ' ’ joins two runs of word characters ("R&D", "customer's").
+      if (k + 1 < n && (c === 38 || c === 39 || c === 0x2019)) {
+        const d = text.charCodeAt(k + 1);
+        const w2 = d < 128 ? WORD_UNIT[d]! & 1 : wordCharAt(text, k + 1);
+        if (w2) {
+          hJoin = h;
+          plainJoin = plain;
+          joinAt = k;
+          h = Math.imul(h ^ c, FNV_PRIME);
+          k++;
+          c = d;
+          w = w2;
+          continue;
+        }
+      }
+      break;
+    }
+    let key = plain ? h : -1;
+    const joiner = joinAt >= 0 ? text.charCodeAt(joinAt) : 0;
+    if ((joiner === 39 || joiner === 0x2019) && k - joinAt === 2 && (text.charCodeAt(k - 1) | 32) === 115) key = plainJoin ? hJoin : -1;
+    out.push({ start, end: k, text: text.slice(start, k), key });
+  }
   return out;
 }
 
-/** The words of a written form, as the trie keys them. */
-function formWords(text: string): string[] {
-  return tokenize(text).map((t) => t.text);
+const FORM_WORDS = new Map<string, readonly string[]>();
+
+/** The words of a written form, as the trie keys them (computed once per form). */
+function formWords(text: string): readonly string[] {
+  let words = FORM_WORDS.get(text);
+  if (!words) {
+    words = tokenize(text).map((t) => t.text);
+    FORM_WORDS.set(text, words);
+  }
+  return words;
 }
 
 /** Removes a possessive ending: customer's -> customer, customers' is handled by the caller. */
 function stripPossessive(w: string): string {
-  return w.replace(/['’]s$/i, '');
+  const n = w.length;
+  if (n < 2) return w;
+  const s = w.charCodeAt(n - 1);
+  const q = w.charCodeAt(n - 2);
+  return (s === 115 || s === 83) && (q === 39 || q === 0x2019) ? w.slice(0, -2) : w;
 }
 
+const NO_SINGULARS: readonly string[] = [];
+
 /** Candidate singulars of a lower-case word: "agreements" -> "agreement", "policies" -> "policy". */
-function singulars(w: string): string[] {
+function singulars(w: string): readonly string[] {
+  if (!w.endsWith('s')) return NO_SINGULARS;
   const out: string[] = [];
   if (w.length > 3 && w.endsWith('ies')) out.push(w.slice(0, -3) + 'y');
   if (w.length > 3 && /(?:ss|sh|ch|x|z)es$/.test(w)) out.push(w.slice(0, -2));
-  if (w.length > 2 && w.endsWith('s') && !w.endsWith('ss')) out.push(w.slice(0, -1));
+  if (w.length > 2 && !w.endsWith('ss')) out.push(w.slice(0, -1));
   return out;
 }
 
@@ -88,6 +188,8 @@ const MAX_GAP = 12;
 /** The index of written forms, built once per glossary. */
 export class TermMatcher {
   private readonly root: TrieNode = { next: new Map(), forms: [] };
+  /** `wordKey` of every lower-case word that can start a form: a root key, or a plural whose singular is one. */
+  private readonly startKeys = new Set<number>();
 
   constructor(entries: readonly TermEntry[]) {
     for (const e of entries) {
@@ -98,6 +200,13 @@ export class TermMatcher {
         else this.add(a.text, { ...aliasForm(e.id, a), caseSensitive: proper || isAbbreviation(a.text) });
       }
       for (const p of e.notInPhrases ?? []) this.add(p, { entryId: e.id, text: p, caseSensitive: false, block: true });
+    }
+    // Every word `singulars` maps to a root key (a superset is fine: this only rules words out).
+    for (const k of this.root.next.keys()) {
+      for (const w of [k, k + 's', k + 'es', k.replace(/y$/, 'ies')]) {
+        const h = wordKey(w);
+        if (h !== -1) this.startKeys.add(h);
+      }
     }
   }
 
@@ -153,26 +262,39 @@ export class TermMatcher {
     return out;
   }
 
+  /** The word's lower-case bare form if the root of the trie holds it, as written or as the singular of a plural; else null. */
+  private startKey(raw: string): string | null {
+    const lower = stripPossessive(raw).toLowerCase();
+    return this.root.next.has(lower) || singulars(lower).some((s) => this.root.next.has(s)) ? lower : null;
+  }
+
   /** The longest form starting at token i, with the index of its last token. */
   private longestAt(text: string, tokens: Token[], i: number): { form: FormInfo; alternatives: FormInfo[]; last: number; plural: boolean } | undefined {
+    const key = tokens[i]!.key;
+    if (key !== undefined && key !== -1 && !this.startKeys.has(key)) return undefined;
+    const first = this.startKey(tokens[i]!.text);
+    if (first === null) return undefined;
     let node: TrieNode | undefined = this.root;
     let best: { form: FormInfo; alternatives: FormInfo[]; last: number; plural: boolean } | undefined;
     for (let k = i; k < tokens.length && node; k++) {
       const tok = tokens[k]!;
+      const raw = tok.text;
+      const bare = stripPossessive(raw);
+      const lower = k === i ? first : bare.toLowerCase();
+      // Terminal candidates: the word as written, or a singular of it (plural form in the text).
+      const exact = node.next.get(lower);
+      const sings = singulars(lower);
       if (k > i) {
+        // A word no branch continues with ends the walk whatever the gap; only then is the gap read.
+        if (!exact && !sings.some((x) => node!.next.has(x))) break;
         const prev = tokens[k - 1]!;
         if (tok.start - prev.end > MAX_GAP || !WORD_GAP.test(text.slice(prev.end, tok.start))) break;
       }
-      const raw = tok.text;
-      const bare = stripPossessive(raw);
-      const lower = bare.toLowerCase();
-      // Terminal candidates: the word as written, or a singular of it (plural form in the text).
-      const exact = node.next.get(lower);
       if (exact) {
         const f = pickForm(exact.forms, bare, false);
         if (f) best = { form: f, alternatives: exact.forms.filter((x) => x.ambiguous && !x.block), last: k, plural: false };
       }
-      for (const sing of singulars(lower)) {
+      for (const sing of sings) {
         const n = node.next.get(sing);
         if (!n) continue;
         const f = pickForm(n.forms, bare, true);
@@ -214,7 +336,8 @@ function pickForm(forms: FormInfo[], written: string, plural: boolean): FormInfo
   let block: FormInfo | undefined;
   for (const f of forms) {
     if (f.caseSensitive) {
-      const lastWord = formWords(f.text).pop() ?? '';
+      const words = formWords(f.text);
+      const lastWord = words[words.length - 1] ?? '';
       const ok = plural ? written === lastWord + 's' : written === lastWord;
       // Proper names compare their capitals after the walk (casesAgree); abbreviations here.
       if (!ok && isAbbreviation(lastWord)) continue;
