@@ -24,7 +24,7 @@ export interface BlockAnalysis {
 }
 
 /** Documents larger than this are analysed up to this many characters only (see README, Limits). */
-export const MAX_ANALYZED_CHARS = 4_000_000;
+export const MAX_ANALYZED_CHARS = 2_000_000;
 
 /** A whole document, analysed. */
 export interface DocumentAnalysis {

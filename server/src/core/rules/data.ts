@@ -110,6 +110,15 @@ export function expandGaps(src: string): string {
   return src.replace(/~\{(\d+),(\d+)\}/g, (_, m: string, n: string) => `(?:${GAP_WORD}${GAP_SEP}){${m},${n}}`);
 }
 
+/**
+ * Case-insensitive, and Unicode-aware only where the pattern needs it (`\\p{…}`, `\\u{…}`): V8 compiles
+ * a large pattern under `iu` about half again as slowly as under `i`, and these patterns are English
+ * vocabulary lists.
+ */
+export function flagsFor(src: string): string {
+  return /\\[pP]\{|\\u\{|[\uD800-\uDFFF]/.test(src) ? 'iu' : 'i';
+}
+
 /** Compiles a data regex after checking it; problems go to `report`. */
 function compileRegex(src: string, report: (message: string) => void, wrap: (s: string) => string = (s) => s): RegExp | undefined {
   const expanded = expandGaps(src);
@@ -119,7 +128,8 @@ function compileRegex(src: string, report: (message: string) => void, wrap: (s: 
     return undefined;
   }
   try {
-    return new RegExp(wrap(expanded), 'iu');
+    const final = wrap(expanded);
+    return new RegExp(final, flagsFor(final));
   } catch (e) {
     report(`invalid regular expression /${src}/: ${(e as Error).message}`);
     return undefined;

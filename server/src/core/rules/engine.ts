@@ -48,7 +48,7 @@ export function createEngineFromRules(rules: readonly CompiledRule[]): RuleEngin
       if (list) list.push(r);
       else byTerm.set(id, [r]);
     }
-    if (r.words) wordRules.push({ rule: r, re: new RegExp(r.words.source, 'giu') });
+    if (r.words) wordRules.push({ rule: r, re: new RegExp(r.words.source, r.words.flags.includes('g') ? r.words.flags : r.words.flags + 'g') });
   }
   return {
     judge(ctx: BlockContext): Finding[] {
@@ -113,20 +113,32 @@ function insideLongerTerm(terms: readonly TermOccurrence[], start: number, end: 
   return false;
 }
 
-/** Keeps the first finding of each overlapping group, by family rank then position. */
+/**
+ * Keeps the first finding of each overlapping group, by family rank then position. The kept spans are
+ * disjoint and held sorted, so each candidate is checked against its two neighbours only.
+ */
 function dropOverlaps(found: Finding[]): Finding[] {
   if (found.length < 2) return found;
   const ranked = [...found].sort((a, b) => (FAMILY_RANK[a.family]! - FAMILY_RANK[b.family]!) || a.start - b.start);
+  const starts: number[] = [];
+  const ends: number[] = [];
   const kept: Finding[] = [];
-  const spanOf = (f: Finding) => {
+  for (const f of ranked) {
     let s = f.start;
     let e = f.end;
     for (const x of f.fixes) { s = Math.min(s, x.start); e = Math.max(e, x.end); }
-    return [s, e] as const;
-  };
-  for (const f of ranked) {
-    const [s, e] = spanOf(f);
-    if (kept.some((k) => { const [ks, ke] = spanOf(k); return s < ke && ks < e; })) continue;
+    // First kept span starting at or after s.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < starts.length && starts[lo]! < e) continue;
+    if (lo > 0 && ends[lo - 1]! > s) continue;
+    starts.splice(lo, 0, s);
+    ends.splice(lo, 0, e);
     kept.push(f);
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -138,7 +150,24 @@ const CLAUSE_BREAK = /[,;:()[\]{}–—]|\s-\s|\b(?:but|whereas|while|although|t
 /** Judges triggers in one block, caching windows and window-wide cue results. */
 class BlockJudge {
   private readonly clauses = new Map<number, Span[]>();
-  private readonly cueCache = new Map<string, RegExpExecArray | null>();
+  /** Results of window-wide cues, per regex and span (start and end packed in one number). */
+  private readonly cueCache = new Map<RegExp, Map<number, RegExpExecArray | null>>();
+
+  /** `re` run over a span of the block, once per block. */
+  spanExec(re: RegExp, span: Span): RegExpExecArray | null {
+    let byRe = this.cueCache.get(re);
+    if (!byRe) {
+      byRe = new Map();
+      this.cueCache.set(re, byRe);
+    }
+    const key = span.start * 8_388_608 + span.end;
+    let hit = byRe.get(key);
+    if (hit === undefined) {
+      hit = re.exec(this.ctx.text.slice(span.start, span.end));
+      byRe.set(key, hit);
+    }
+    return hit;
+  }
 
   constructor(private readonly ctx: BlockContext) {}
 
@@ -176,15 +205,7 @@ class BlockJudge {
     // An abbreviation in brackets right after other words is being defined as something else
     // ("Service Objectives (SO)"); had it been the v3 term, the words before it are flagged.
     if (r.family === 'version' && /^[A-Z]{2,}s?$/.test(t.text) && text[t.start - 1] === '(' && text[t.end] === ')') return undefined;
-    const spanHas = (re: RegExp, span: Span): boolean => {
-      const key = `${re.source}@${span.start}:${span.end}`;
-      let hit = this.cueCache.get(key);
-      if (hit === undefined) {
-        hit = re.exec(text.slice(span.start, span.end));
-        this.cueCache.set(key, hit);
-      }
-      return hit !== null;
-    };
+    const spanHas = (re: RegExp, span: Span): boolean => this.spanExec(re, span) !== null;
     const test = (c: CompiledCue): RegExpExecArray | null => {
       const hit = testCue(c);
       if (hit && c.unless && spanHas(c.unless, c.kind === 'clause' ? clause : c.kind === 'sentence' ? sentence : win)) return null;
@@ -197,16 +218,8 @@ class BlockJudge {
         case 'before':
           return c.re.exec(text.slice(Math.max(win.start, t.start - c.reach), t.start));
         case 'clause':
-        case 'sentence': {
-          const span = c.kind === 'clause' ? clause : sentence;
-          const key = `${c.re.source}@${span.start}:${span.end}`;
-          let hit = this.cueCache.get(key);
-          if (hit === undefined) {
-            hit = c.re.exec(text.slice(span.start, span.end));
-            this.cueCache.set(key, hit);
-          }
-          return hit;
-        }
+        case 'sentence':
+          return this.spanExec(c.re, c.kind === 'clause' ? clause : sentence);
       }
     };
     let cue = '';
@@ -241,10 +254,13 @@ class BlockJudge {
   }
 }
 
-
 /** The trigger reduced to the last match of `re` inside it that starts a word; unchanged when there is none or it is the whole. */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
 function narrowTrigger(re: RegExp, t: Trigger): Trigger {
-  const g = new RegExp(re.source, 'giu');
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  g.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m; (m = g.exec(t.text)); ) {
     if (!m[0].length) { g.lastIndex++; continue; }
