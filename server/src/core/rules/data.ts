@@ -163,11 +163,25 @@ function compileCue(c: CueData, report: (field: string, message: string) => void
   return { kind, re, reach: Math.min(400, 120 + 40 * gap + src.length * 2), ...(unless ? { unless } : {}) };
 }
 
+/**
+ * Every version rule's exception: a sentence that talks ABOUT ITIL's history ("ITIL 4 replaced what ITIL v3
+ * called change management", "in v3 the CAB advised the change manager; ITIL 4 talks about a change
+ * authority instead") uses the old words on purpose. Signals: a named earlier version (ITIL v2/v3, V3, 2007,
+ * 2011, "previous/earlier/older versions of ITIL"), renaming vocabulary (replaced, renamed, formerly, used to
+ * be/was called, superseded), or "instead" in a sentence that names ITIL.
+ */
+export const VERSION_HISTORY_CUE: CueData = {
+  sentence:
+    "\\bitil[ -]?v?[1-3]\\b|\\bv[23]\\b|\\bversion [23]\\b|\\b(?:2007|2011)\\b|\\b(?:previous|earlier|older|old|prior|past|legacy|first|second|third) (?:versions?|editions?|releases?) of itil\\b|\\b(?:previous|earlier|older|old|prior|past|legacy) itil\\b|\\bitil(?:['’]s)? (?:previous|earlier|older|prior|past) (?:versions?|editions?|releases?)\\b|\\bbefore itil ?4\\b|\\b(?:replac(?:ed|es|ing)|renam(?:ed|es|ing)|formerly|superseded|supersedes|succeeded|previously (?:called|named|known))\\b|\\b(?:used to be|was|were|had been|is now no longer) (?:called|named|known as|termed|labell?ed)\\b|\\bitil\\b.{0,200}\\binstead\\b|\\binstead\\b.{0,200}\\bitil\\b",
+};
+
 /** Compiles every rule of the glossary, completing the version family from deprecated entries. */
 export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = []): CompiledRule[] {
   const out: CompiledRule[] = [];
   const codes = new Map<string, string>();
   const versionTriggers = new Set<string>();
+  const history = compileCue(VERSION_HISTORY_CUE, (field, message) => problems.push({ file: 'server/src/core/rules/data.ts', entry: 'VERSION_HISTORY_CUE', field, message }), 'exceptions');
+  const historyList = history ? [history] : [];
   glossary.rules.forEach((raw, index) => {
     const r = raw as RuleData;
     const file = r.file ?? 'glossary/rules';
@@ -237,7 +251,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
       within: r.within ?? 'clause',
       any,
       all,
-      exceptions,
+      exceptions: r.family === 'version' ? [...exceptions, ...historyList] : exceptions,
       suggestions,
       message,
       gated,
@@ -261,7 +275,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
       within: 'sentence',
       any: [],
       all: [],
-      exceptions: [],
+      exceptions: historyList,
       suggestions: gen.suggestions,
       message: gen.message,
       // Colloquial words (function, ...) count as v3 wording only in service management documents.

@@ -144,8 +144,11 @@ function dropOverlaps(found: Finding[]): Finding[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Clause boundaries inside a sentence: punctuation that ends a clause and contrastive conjunctions. */
-const CLAUSE_BREAK = /[,;:()[\]{}–—]|\s-\s|\b(?:but|whereas|while|although|though|however|yet)\b/giu;
+/**
+ * Clause boundaries inside a sentence: punctuation that ends a clause and contrastive conjunctions. A comma or
+ * colon between digits ("5,000 users", "by 10:15") is part of a number, not a break.
+ */
+const CLAUSE_BREAK = /(?<!\d)[,:]|[,:](?!\d)|[;()[\]{}–—]|\s-\s|\b(?:but|whereas|while|although|though|however|yet)\b/giu;
 
 /** Judges triggers in one block, caching windows and window-wide cue results. */
 class BlockJudge {
