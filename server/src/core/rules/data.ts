@@ -49,6 +49,12 @@ export interface RuleData {
   message?: string;
   gated?: boolean;
   ungateIf?: string;
+  /**
+   * A definitional swap: what follows "TRIGGER is/means/refers to/=/:" when the trigger is defined with
+   * another term's definition ("warranty means fit for purpose"). Decides on its own: context and
+   * exceptions are not consulted, since the definition is the evidence.
+   */
+  defines?: string;
   examples: { bad: ExampleData[]; good: string[] };
   file?: string;
 }
@@ -90,6 +96,8 @@ export interface CompiledRule {
   message: string;
   gated: boolean;
   ungateIf?: RegExp;
+  /** Anchored at the trigger's end: a definitional verb, then the swapped definition (group 1). */
+  defines?: RegExp;
   examples: { bad: ExampleData[]; good: string[] };
   file: string;
   /** True for version rules made from a deprecated entry with no rule data. */
@@ -104,6 +112,20 @@ export interface CompiledRule {
 const GAP_WORD = "[\\w\\u00C0-\\u024F][\\w\\u00C0-\\u024F'’\\-]{0,30}";
 /** What separates words in a gap: a few non-word characters (never a line's worth). */
 const GAP_SEP = '[^\\w\\u00C0-\\u024F]{1,6}';
+
+/**
+ * What joins a defined term to its definition: "X is / are / means / refers to / describes / is defined as /
+ * is about / = / : / -", after an optional bracketed aside ("the user (or customer) is ...").
+ */
+const DEFINES_VERB =
+  "^(?:['’]s?)?[ \\t]{0,3}(?:\\)[ \\t]{0,3})?(?:\\([^()]{0,40}\\)[ \\t]{0,3})?(?:[:=\\-–—][ \\t]{0,3}|(?:is|are|means|mean|refers? to|describes?|denotes|(?:is|are) (?:defined|described|best described) as|(?:is|are) (?:all |mainly |mostly )?about|(?:is|are) concerned with|stands? for)[ \\t]{1,3}(?!(?:not|never|no longer|neither)\\b)(?:that[ \\t]{1,3})?)";
+
+/**
+ * The defined term stands as the subject: at the sentence's start (after a lead-in such as "In ITIL," or
+ * "Q:"), after a clause break or "and/while/whereas", or inside "(or X)".
+ */
+export const DEFINES_SUBJECT =
+  /(?:^|[;:,(]|\b(?:and|while|whereas|but)\b)[^\w]{0,4}(?:(?:in itil(?: 4)?|by definition|definition|revision notes?|notes?|q|a|answer|true or false|or|i\.e\.|aka)[^\w]{1,4})?(?:(?:an?|the|every|each|any)\s{1,3})?$/i;
 
 /** Expands `~{m,n}` (m to n intervening words) in a cue written in the data. */
 export function expandGaps(src: string): string {
@@ -213,6 +235,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
     const all = cues(r.context?.all, 'context.all');
     const exceptions = cues(r.exceptions, 'exceptions');
     const ungateIf = r.ungateIf !== undefined ? compileRegex(r.ungateIf, (m) => report('ungateIf', m)) : undefined;
+    const defines = r.defines !== undefined ? compileRegex(r.defines, (m) => report('defines', m), (s) => `${DEFINES_VERB}(${s})`) : undefined;
 
     let suggestions: CompiledSuggestion[] = [];
     let message = r.message;
@@ -256,6 +279,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
       message,
       gated,
       ungateIf,
+      ...(defines ? { defines } : {}),
       examples: r.examples,
       file,
       generated: false,

@@ -13,7 +13,7 @@ import { isAbbreviation } from '../glossary/check';
 import { sentenceAt, type Span } from '../prose/sentences';
 import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
 import type { TermOccurrence } from '../terms/matcher';
-import { compileRules, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
+import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
 import type { BlockContext, Finding, Fix, RuleEngine } from './types';
 
 /** A trigger found in the block. */
@@ -226,18 +226,26 @@ class BlockJudge {
       }
     };
     let cue = '';
-    if (r.any.length) {
+    // A definitional swap decides on its own ("warranty means fit for purpose").
+    const defined =
+      r.defines && DEFINES_SUBJECT.test(text.slice(Math.max(sentence.start, t.start - 60), t.start))
+        ? r.defines.exec(text.slice(t.end, Math.max(t.end, sentence.end)))
+        : null;
+    if (defined) cue = cueText(defined);
+    // A rule that only knows definitional swaps fires on nothing else.
+    else if (r.defines && !r.any.length && !r.all.length) return undefined;
+    else if (r.any.length) {
       let hit: RegExpExecArray | null = null;
       for (const c of r.any) if ((hit = test(c))) break;
       if (!hit) return undefined;
       cue = cueText(hit);
     }
-    for (const c of r.all) {
+    for (const c of defined ? [] : r.all) {
       const hit = test(c);
       if (!hit) return undefined;
       if (!cue) cue = cueText(hit);
     }
-    for (const c of r.exceptions) if (test(c)) return undefined;
+    if (!defined) for (const c of r.exceptions) if (test(c)) return undefined;
 
     let gated = r.gated || t.support === 'maybe';
     if (gated && r.ungateIf && t.support === 'yes' && r.ungateIf.test(text.slice(sentence.start, sentence.end))) gated = false;
