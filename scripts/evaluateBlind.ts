@@ -3,7 +3,8 @@
  * rules or the labeled set), using only the public facade: a `LanguageService` over the repository
  * glossary, with every document treated as service management documentation.
  *
- *   npx tsx scripts/evaluateBlind.ts
+ *   npx tsx scripts/evaluateBlind.ts                          # misuse, hover and completion of test/fixtures/blind/
+ *   npx tsx scripts/evaluateBlind.ts --misuse FILE [FILE...]  # misuse only, of other blind sets
  *
  * Misuse: a diagnostic *locates* an expected misuse when its range text equals the expected term
  * (case-insensitive, allowing a plural or possessive difference). A located diagnostic has the *right
@@ -46,9 +47,10 @@ interface CompletionCase {
   insert?: string;
 }
 
+/** Reads a JSON-lines file: a bare name in test/fixtures/blind/, a path from the current directory. */
 function readJsonl<T>(name: string): T[] {
   return fs
-    .readFileSync(path.join(DIR, name), 'utf8')
+    .readFileSync(name.includes('/') ? path.resolve(name) : path.join(DIR, name), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l, i) => {
@@ -151,8 +153,9 @@ const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : '  n/a');
 // ---------------------------------------------------------------------------------------------
 // Misuse
 
-function evaluateMisuse(): void {
-  const cases = readJsonl<MisuseCase>('misuse.jsonl');
+function evaluateMisuse(file = 'misuse.jsonl'): void {
+  if (file !== 'misuse.jsonl') console.log(`\n##### ${file}`);
+  const cases = readJsonl<MisuseCase>(file);
   interface Tally {
     diags: number;
     located: number;
@@ -329,6 +332,11 @@ function evaluateCompletion(): void {
   for (const s of failures) console.log('  ' + s);
 }
 
-evaluateMisuse();
-evaluateHover();
-evaluateCompletion();
+const at = process.argv.indexOf('--misuse');
+if (at >= 0) {
+  for (const file of process.argv.slice(at + 1)) evaluateMisuse(file);
+} else {
+  evaluateMisuse();
+  evaluateHover();
+  evaluateCompletion();
+}
