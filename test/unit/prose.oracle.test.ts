@@ -30,7 +30,6 @@ function disagreements(text: string): string[] {
   const body = text.replace(/^---\r?\n[^]*?\r?\n---\r?\n/, (m) => m.replace(/[^\r\n]/g, ' '));
   const tokens = md.parse(body, {});
   const model = buildProseModel(text, 'markdown');
-  const lines = splitLines(text);
   // Prose characters per line, from the model.
   const proseOnLine = new Map<number, string>();
   for (const b of model.blocks) {
@@ -53,7 +52,6 @@ function disagreements(text: string): string[] {
     const occurrences = text.split('`' + code + '`').length - 1;
     if (occurrences > 0 && allProse.includes('`' + code + '`')) problems.push(`inline code ${JSON.stringify(code)} left as prose`);
   }
-  void lines;
   return problems;
 }
 
