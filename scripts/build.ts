@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatProblem } from '../server/src/core/glossary/types';
 import { validateRulesData } from '../server/src/core/rules/validate';
+import { compileRules } from '../server/src/core/rules/data';
+import { prefilterTable } from '../server/src/core/rules/engine';
 import { Glossary } from '../server/src/core/glossary/glossary';
 import { readGlossarySources } from './glossarySources';
 
@@ -25,6 +27,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   fs.mkdirSync(dist, { recursive: true });
+  // The rules' literal prefilters, computed once here rather than at every start of the server.
+  const glossary = new Glossary(compiled);
+  compiled.prefilters = prefilterTable(compileRules(glossary), glossary);
   fs.writeFileSync(path.join(dist, 'glossary.json'), JSON.stringify(compiled));
 
   const common: esbuild.BuildOptions = {

@@ -71,6 +71,10 @@ describe('sentences', () => {
     const t = 'The user logs in, e.g. daily. The customer agrees targets! Is it right? Yes';
     assert.deepEqual(splitSentences(t).map((s) => t.slice(s.start, s.end)), ['The user logs in, e.g. daily.', 'The customer agrees targets!', 'Is it right?', 'Yes']);
   });
+  it('keeps a question and its labelled answer together, and only those', () => {
+    const t = 'Q: Who agrees the service levels? A: The customer. Who pays? The sponsor. Why? Answer: budget.';
+    assert.deepEqual(splitSentences(t).map((s) => t.slice(s.start, s.end)), ['Q: Who agrees the service levels? A: The customer.', 'Who pays?', 'The sponsor.', 'Why? Answer: budget.']);
+  });
   it('bounds run-on text without punctuation', () => {
     const t = 'word '.repeat(10_000);
     const spans = splitSentences(t);

@@ -9,6 +9,7 @@ import { exampleFailures, validateRulesData } from '../../server/src/core/rules/
 import { FAMILIES } from '../../server/src/core/rules/types';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { LanguageService } from '../../server/src/core/languageService';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { evaluateLabeled, ratios, readLabeled } from '../../scripts/evaluate';
 import { readGlossarySources } from '../../scripts/glossarySources';
 
@@ -46,6 +47,25 @@ describe('rules: data', () => {
     const found = validateRulesData(bad);
     assert.ok(found.some((p) => p.file === 'glossary/rules/x.json' && p.entry === 'itil.role.test-bad' && p.field === 'context.any[0].after' && /exponential/.test(p.message)));
     assert.ok(found.some((p) => p.entry === 'itil.role.test-bad' && p.field === 'suggest[0].term'));
+  });
+});
+
+describe('rules: case-sensitive cues', () => {
+  it('match capitalised names only, while other cues ignore case', () => {
+    const rule = (caseSensitive: boolean) => ({
+      code: 'itil.agreement.test-case', family: 'agreements', file: 'glossary/rules/x.json', trigger: { terms: ['operational-level-agreement'] },
+      context: { any: [{ after: 'with (?:[A-Z][a-z]+ ){1,3}(?:Ltd|Electronics|Systems)\\b', caseSensitive }] },
+      suggest: [{ term: 'underpinning-contract' }], message: 'm', examples: { bad: [{ text: 'x' }], good: ['y'] },
+    });
+    const codes = (caseSensitive: boolean, text: string) => {
+      const g = new Glossary({ ...compiled, rules: [rule(caseSensitive)] });
+      const service = new LanguageService({ glossary: g });
+      const doc = TextDocument.create('case://1.md', 'markdown', 1, text);
+      return service.diagnostics(doc, { ...DEFAULT_SETTINGS, documentScope: 'itsm' }).map((d) => d.code);
+    };
+    assert.deepEqual(codes(true, 'An OLA with Cygnet Marine Electronics sets the response time.'), ['itil.agreement.test-case']);
+    assert.deepEqual(codes(true, 'An OLA with the marine electronics team sets the response time.'), []);
+    assert.deepEqual(codes(false, 'An OLA with the marine electronics team sets the response time.'), ['itil.agreement.test-case']);
   });
 });
 

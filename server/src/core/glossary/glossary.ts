@@ -10,11 +10,14 @@ export class Glossary {
   readonly entries: readonly TermEntry[];
   readonly matcher: TermMatcher;
   readonly rules: readonly unknown[];
+  /** Precomputed literal prefilters of the rules' patterns, when the compiled glossary has them. */
+  readonly prefilters: Readonly<Record<string, string[][] | null>> | undefined;
   private readonly byId = new Map<string, TermEntry>();
 
   constructor(data: CompiledGlossary) {
     this.entries = data.terms;
     this.rules = data.rules;
+    this.prefilters = data.prefilters;
     for (const e of data.terms) this.byId.set(e.id, e);
     this.matcher = new TermMatcher(data.terms);
   }

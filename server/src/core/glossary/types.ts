@@ -65,6 +65,12 @@ export interface CompiledGlossary {
   terms: TermEntry[];
   /** Misuse rules, in the shape the rule engine reads (see core/rules/types.ts). */
   rules: unknown[];
+  /**
+   * The rules' literal prefilters, computed by the build (see core/rules/prefilter.ts): per pattern
+   * (`flags/source`), sets of literals such that every match contains one of each, or null. Optional: the
+   * engine derives what is missing.
+   */
+  prefilters?: Record<string, string[][] | null>;
 }
 
 /** A problem found in glossary data, located by file, entry and field. */

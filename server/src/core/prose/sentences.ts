@@ -79,6 +79,8 @@ export function splitSentences(text: string): Span[] {
       }
       let m = j;
       while (m < n && isSpace(text.charCodeAt(m))) m++;
+      // "Q: Who agrees the service levels? A: The customer." is one unit: the answer means nothing alone.
+      if (c === '?' && isAnswerLabel(text, m)) continue;
       if (c === ';' || m >= n || opensSentence(text, m)) {
         push(j);
       }
@@ -106,6 +108,11 @@ function pushBounded(a: number, b: number, text: string, out: Span[]): void {
     while (a < b && isSpace(text.charCodeAt(a))) a++;
   }
   if (b > a) out.push({ start: a, end: b });
+}
+
+/** "A:" or "Answer:" (any case) at `m`: the answer to a question just asked. */
+function isAnswerLabel(text: string, m: number): boolean {
+  return /^(?:a|answer)[ \t]{0,2}[:.)\-–]/iy.test(text.slice(m, m + 12));
 }
 
 function isSpace(c: number): boolean {

@@ -17,6 +17,8 @@ export interface CueData {
   gap?: number;
   /** The cue does not count when this occurs in its span (clause, sentence, or the rule's window for after/before). */
   unless?: string;
+  /** Match the cue with case (for capitalised names: "an OLA with Cygnet Marine"); cues ignore case by default. */
+  caseSensitive?: boolean;
 }
 
 /** One alternative as written. */
@@ -142,7 +144,7 @@ export function flagsFor(src: string): string {
 }
 
 /** Compiles a data regex after checking it; problems go to `report`. */
-function compileRegex(src: string, report: (message: string) => void, wrap: (s: string) => string = (s) => s): RegExp | undefined {
+function compileRegex(src: string, report: (message: string) => void, wrap: (s: string) => string = (s) => s, caseSensitive = false): RegExp | undefined {
   const expanded = expandGaps(src);
   const err = regexProblem(src.replace(/~\{\d+,\d+\}/g, '')) ?? regexProblem(expanded);
   if (err) {
@@ -151,7 +153,8 @@ function compileRegex(src: string, report: (message: string) => void, wrap: (s: 
   }
   try {
     const final = wrap(expanded);
-    return new RegExp(final, flagsFor(final));
+    const flags = flagsFor(final);
+    return new RegExp(final, caseSensitive ? flags.replace('i', '') : flags);
   } catch (e) {
     report(`invalid regular expression /${src}/: ${(e as Error).message}`);
     return undefined;
@@ -172,12 +175,12 @@ function compileCue(c: CueData, report: (field: string, message: string) => void
   let re: RegExp | undefined;
   if (kind === 'after') {
     // Anchored at the trigger's end: separators, up to `gap` words, then the cue.
-    re = compileRegex(src, r, (s) => `^(?:['’]s?)?[^\\w\\u00C0-\\u024F]{0,6}(?:${GAP_WORD}${GAP_SEP}){0,${gap}}(${s})`);
+    re = compileRegex(src, r, (s) => `^(?:['’]s?)?[^\\w\\u00C0-\\u024F]{0,6}(?:${GAP_WORD}${GAP_SEP}){0,${gap}}(${s})`, c.caseSensitive);
   } else if (kind === 'before') {
     // Anchored at the trigger's start: the cue, up to `gap` words, then separators.
-    re = compileRegex(src, r, (s) => `(${s})${gapRe}[^\\w\\u00C0-\\u024F]{0,6}$`);
+    re = compileRegex(src, r, (s) => `(${s})${gapRe}[^\\w\\u00C0-\\u024F]{0,6}$`, c.caseSensitive);
   } else {
-    re = compileRegex(src, r, (s) => `(${s})`);
+    re = compileRegex(src, r, (s) => `(${s})`, c.caseSensitive);
   }
   if (!re) return undefined;
   const unless = c.unless !== undefined ? compileRegex(c.unless, (m) => report(`${field}.unless`, m)) : undefined;

@@ -14,6 +14,7 @@ import { sentenceAt, type Span } from '../prose/sentences';
 import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
 import type { TermOccurrence } from '../terms/matcher';
 import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
+import { LiteralIndex, requiredLiterals, type LiteralHits } from './prefilter';
 import type { BlockContext, Finding, Fix, RuleEngine } from './types';
 
 /** A trigger found in the block. */
@@ -35,13 +36,54 @@ const FAMILY_RANK: Record<string, number> = { agreements: 0, workItems: 1, utili
 /** Builds the engine for a glossary (its entries and its rules). */
 export function createRuleEngine(glossary: Glossary): RuleEngine {
   const rules = compileRules(glossary);
-  return createEngineFromRules(rules);
+  return createEngineFromRules(rules, glossary.prefilters ?? prefilterTable(rules, glossary));
 }
 
-/** Builds an engine from compiled rules (exported for tests that judge one rule). */
-export function createEngineFromRules(rules: readonly CompiledRule[]): RuleEngine {
+/** The words the rules fire on (every form of every trigger term), lower case. */
+function triggerWords(rules: readonly CompiledRule[], glossary: Glossary): string[] {
+  const words = new Set<string>();
+  for (const r of rules) {
+    for (const id of r.termIds) {
+      const e = glossary.get(id);
+      if (!e) continue;
+      words.add(e.term.toLowerCase());
+      for (const a of e.aliases ?? []) words.add((typeof a === 'string' ? a : a.text).toLowerCase());
+    }
+  }
+  return [...words];
+}
+
+/** Every pattern of the rules that the engine runs under a prefilter. */
+function filteredPatterns(rules: readonly CompiledRule[]): RegExp[] {
+  const out: RegExp[] = [];
+  for (const r of rules) {
+    for (const c of [...r.any, ...r.all, ...r.exceptions]) {
+      out.push(c.re);
+      if (c.unless) out.push(c.unless);
+    }
+    if (r.defines) out.push(r.defines);
+    if (r.words) out.push(r.words);
+  }
+  return out;
+}
+
+/** The prefilter table the build stores in the compiled glossary (`prefilters`), for these rules. */
+export function prefilterTable(rules: readonly CompiledRule[], glossary: Glossary): Record<string, string[][] | null> {
+  const triggers = triggerWords(rules, glossary);
+  const table: Record<string, string[][] | null> = {};
+  for (const re of filteredPatterns(rules)) table[patternKey(re)] ??= requiredLiterals(re, triggers);
+  return table;
+}
+
+/**
+ * Builds an engine from compiled rules (exported for tests that judge one rule). `table` holds
+ * precomputed prefilters; patterns it lacks are analysed here.
+ */
+export function createEngineFromRules(rules: readonly CompiledRule[], table?: Readonly<Record<string, string[][] | null>>): RuleEngine {
   const byTerm = new Map<string, CompiledRule[]>();
   const wordRules: { rule: CompiledRule; re: RegExp }[] = [];
+  const filters = new Prefilters(table);
+  for (const re of filteredPatterns(rules)) filters.register(re);
   for (const r of rules) {
     for (const id of r.termIds) {
       const list = byTerm.get(id);
@@ -50,9 +92,10 @@ export function createEngineFromRules(rules: readonly CompiledRule[]): RuleEngin
     }
     if (r.words) wordRules.push({ rule: r, re: new RegExp(r.words.source, r.words.flags.includes('g') ? r.words.flags : r.words.flags + 'g') });
   }
+  for (const w of wordRules) filters.alias(w.re, w.rule.words!);
   return {
     judge(ctx: BlockContext): Finding[] {
-      const judge = new BlockJudge(ctx);
+      const judge = new BlockJudge(ctx, filters);
       const found: Finding[] = [];
       for (const t of ctx.terms) {
         const list = byTerm.get(t.entryId);
@@ -67,6 +110,7 @@ export function createEngineFromRules(rules: readonly CompiledRule[]): RuleEngin
         for (const s of ctx.sentences) {
           const sentence = ctx.text.slice(s.start, s.end);
           for (const { rule: r, re } of wordRules) {
+            if (!judge.possible(re, s)) continue;
             re.lastIndex = 0;
             for (let m; (m = re.exec(sentence)); ) {
               if (!m[0].length) { re.lastIndex++; continue; }
@@ -150,6 +194,50 @@ function dropOverlaps(found: Finding[]): Finding[] {
  */
 const CLAUSE_BREAK = /(?<!\d)[,:]|[,:](?!\d)|[;()[\]{}–—]|\s-\s|\b(?:but|whereas|while|although|though|however|yet)\b/giu;
 
+function patternKey(re: RegExp): string {
+  return `${re.flags}/${re.source}`;
+}
+
+/**
+ * The rules' regular expressions with a literal prefilter (see prefilter.ts), in one multi-literal index:
+ * a sentence is scanned once, and a pattern none of whose literals occur in it is not run there.
+ */
+class Prefilters {
+  readonly index = new LiteralIndex();
+  /** Per pattern: the ids of its literal sets, each of which must occur. */
+  private readonly ids = new Map<RegExp, number[]>();
+  private readonly byLiterals = new Map<string, number>();
+
+  constructor(private readonly table?: Readonly<Record<string, string[][] | null>>) {}
+
+  register(re: RegExp): void {
+    if (this.ids.has(re)) return;
+    const known = this.table?.[patternKey(re)];
+    const sets = known !== undefined ? known : requiredLiterals(re);
+    if (!sets) return;
+    const ids = sets.map((literals) => {
+      const key = literals.join('\u0000');
+      let id = this.byLiterals.get(key);
+      if (id === undefined) {
+        id = this.index.add(literals);
+        this.byLiterals.set(key, id);
+      }
+      return id;
+    });
+    this.ids.set(re, ids);
+  }
+
+  /** `copy` (the same pattern with other flags) shares the prefilter of `original`. */
+  alias(copy: RegExp, original: RegExp): void {
+    const id = this.ids.get(original);
+    if (id !== undefined) this.ids.set(copy, id);
+  }
+
+  idsOf(re: RegExp): number[] | undefined {
+    return this.ids.get(re);
+  }
+}
+
 /** Judges triggers in one block, caching windows and window-wide cue results. */
 class BlockJudge {
   private readonly clauses = new Map<number, Span[]>();
@@ -172,7 +260,32 @@ class BlockJudge {
     return hit;
   }
 
-  constructor(private readonly ctx: BlockContext) {}
+  /** Per sentence (keyed by its start and end), where the literal sets occur in it. */
+  private readonly scans = new Map<number, LiteralHits>();
+
+  constructor(
+    private readonly ctx: BlockContext,
+    private readonly filters: Prefilters,
+  ) {}
+
+  /**
+   * False when `re` cannot match inside [from, to) of `sentence` (block offsets; the whole sentence by
+   * default): for one of its prefilter's sets, no literal starts at or after `from`, or none ends by `to`.
+   */
+  possible(re: RegExp, sentence: Span, from = sentence.start, to = sentence.end): boolean {
+    const ids = this.filters.idsOf(re);
+    if (ids === undefined) return true;
+    const key = sentence.start * 8_388_608 + sentence.end;
+    let hits = this.scans.get(key);
+    if (!hits) {
+      hits = this.filters.index.scan(this.ctx.text.slice(sentence.start, sentence.end).toLowerCase());
+      this.scans.set(key, hits);
+    }
+    const a = from - sentence.start;
+    const b = to - sentence.start;
+    for (const id of ids) if (hits.lastStart[id]! < a || hits.firstEnd[id]! > b) return false;
+    return true;
+  }
 
   private sentenceSpan(offset: number): Span {
     const k = sentenceAt(this.ctx.sentences, offset);
@@ -208,7 +321,7 @@ class BlockJudge {
     // An abbreviation in brackets right after other words is being defined as something else
     // ("Service Objectives (SO)"); had it been the v3 term, the words before it are flagged.
     if (r.family === 'version' && /^[A-Z]{2,}s?$/.test(t.text) && text[t.start - 1] === '(' && text[t.end] === ')') return undefined;
-    const spanHas = (re: RegExp, span: Span): boolean => this.spanExec(re, span) !== null;
+    const spanHas = (re: RegExp, span: Span): boolean => this.possible(re, sentence, span.start, span.end) && this.spanExec(re, span) !== null;
     const test = (c: CompiledCue): RegExpExecArray | null => {
       const hit = testCue(c);
       if (hit && c.unless && spanHas(c.unless, c.kind === 'clause' ? clause : c.kind === 'sentence' ? sentence : win)) return null;
@@ -216,19 +329,24 @@ class BlockJudge {
     };
     const testCue = (c: CompiledCue): RegExpExecArray | null => {
       switch (c.kind) {
-        case 'after':
-          return c.re.exec(text.slice(t.end, Math.max(t.end, win.end)));
-        case 'before':
-          return c.re.exec(text.slice(Math.max(win.start, t.start - c.reach), t.start));
+        case 'after': {
+          const to = Math.max(t.end, win.end);
+          return this.possible(c.re, sentence, t.end, to) ? c.re.exec(text.slice(t.end, to)) : null;
+        }
+        case 'before': {
+          const from = Math.max(win.start, t.start - c.reach);
+          return this.possible(c.re, sentence, from, t.start) ? c.re.exec(text.slice(from, t.start)) : null;
+        }
         case 'clause':
+          return this.possible(c.re, sentence, clause.start, clause.end) ? this.spanExec(c.re, clause) : null;
         case 'sentence':
-          return this.spanExec(c.re, c.kind === 'clause' ? clause : sentence);
+          return this.possible(c.re, sentence) ? this.spanExec(c.re, sentence) : null;
       }
     };
     let cue = '';
     // A definitional swap decides on its own ("warranty means fit for purpose").
     const defined =
-      r.defines && DEFINES_SUBJECT.test(text.slice(Math.max(sentence.start, t.start - 60), t.start))
+      r.defines && this.possible(r.defines, sentence, t.end) && DEFINES_SUBJECT.test(text.slice(Math.max(sentence.start, t.start - 60), t.start))
         ? r.defines.exec(text.slice(t.end, Math.max(t.end, sentence.end)))
         : null;
     if (defined) cue = cueText(defined);

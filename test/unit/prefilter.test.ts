@@ -1,0 +1,118 @@
+/**
+ * The rules' literal prefilters (server/src/core/rules/prefilter.ts): what they derive from a pattern,
+ * the multi-literal matcher against a naive search, and the promise that matters: with or without
+ * prefilters, the engine finds exactly the same things.
+ */
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Glossary } from '../../server/src/core/glossary/glossary';
+import { LanguageService } from '../../server/src/core/languageService';
+import { compileRules } from '../../server/src/core/rules/data';
+import { createEngineFromRules, prefilterTable } from '../../server/src/core/rules/engine';
+import { LiteralIndex, requiredLiterals } from '../../server/src/core/rules/prefilter';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { readLabeled } from '../../scripts/evaluate';
+import { testGlossary } from '../helpers/glossary';
+
+describe('prefilter: literals a pattern needs', () => {
+  const lits = (src: string, flags = 'i', triggers: string[] = []) => requiredLiterals(new RegExp(src, flags), triggers);
+
+  it('takes a vocabulary list as one set, keeping the shortest literal of each family', () => {
+    const sets = lits('\\b(?:log(?:s|ged)? in|signs? on|clicks?)\\b')!;
+    assert.equal(sets.length, 1);
+    assert.deepEqual([...sets[0]!].sort(), ['click', 'log in', 'logged in', 'logs in', 'sign on', 'signs on']);
+  });
+
+  it('requires one literal from each part of a sequence, most selective first', () => {
+    const sets = lits('(?:raised|logged) (?:an? )?incidents? (?:[\\w-]{1,20} ){0,3}(?:for|to request) (?:a new laptop|access)')!;
+    assert.ok(sets.length >= 2 && sets.length <= 3);
+    assert.ok(sets.some((s) => s.includes('raised') && s.includes('logged')));
+    assert.ok(sets.some((s) => s.every((l) => /for |request/.test(l))), 'the tail after the gap is its own requirement');
+  });
+
+  it('chooses words other than the triggers when it can', () => {
+    const sets = lits('(?:raised|logged) (?:an? )?incidents?', 'i', ['incident', 'incidents'])!;
+    assert.ok(sets[0]!.every((l) => /raised|logged/.test(l)), sets[0]!.join('|'));
+    assert.ok(!sets.some((s) => s.every((l) => 'incidents'.includes(l))), 'a set of trigger words alone is never kept first');
+  });
+
+  it('gives up, rather than guess, on optional parts, classes, character sets and the u flag', () => {
+    assert.equal(lits('(?:customers?)?\\w+'), null);
+    assert.equal(lits('[^a]{3,}'), null);
+    assert.equal(lits('.{2,}'), null);
+    assert.equal(lits('users', 'iu'), null);
+    assert.equal(lits('a|bc'), null, 'a one-letter literal filters nothing');
+  });
+
+  it('never takes a literal from a lookaround (its text is outside the match)', () => {
+    assert.deepEqual(lits('(?<=customer )portal(?! team)'), [['portal']]);
+  });
+
+  it('is sound: whenever a pattern matches, each set has a literal inside the match', () => {
+    const patterns = ['(?:the |our )?(?:service desk|help ?desk) (?:logs?|raises?) (?:an? )?incidents?', 'warrant(?:y|ies)\\s*[:=]\\s*(?:the |our )?features', 'p[0-2]|sev(?:erity)?[- ]?[0-4]', '(?:a|an|the) [\\w-]{1,20} (?:report|dashboard)s?'];
+    const texts = ['Our help desk raises an incident for it.', 'The Service Desk logs incidents daily', 'WARRANTY: the features', 'a P1 and a sev-2', 'The weekly report and a cost dashboard'];
+    for (const src of patterns) {
+      const re = new RegExp(src, 'gi');
+      const sets = requiredLiterals(new RegExp(src, 'i'));
+      for (const t of texts) {
+        for (const m of t.matchAll(re)) {
+          const inside = m[0].toLowerCase();
+          for (const set of sets ?? []) assert.ok(set.some((l) => inside.includes(l)), `/${src}/ matched "${m[0]}" without any of ${set.join('|')}`);
+        }
+      }
+    }
+  });
+});
+
+describe('prefilter: the multi-literal index', () => {
+  it('finds each set where a naive search does, with the last start and first end', () => {
+    const sets = [['he', 'she', 'his', 'hers'], ['incident', 'incidents'], ['cab', 'abc'], ['zzz']];
+    const index = new LiteralIndex();
+    const ids = sets.map((s) => index.add(s));
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = 'abchers indtz';
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      const len = Math.floor(rnd() * 40);
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(rnd() * alphabet.length)];
+      if (round % 7 === 0) text += ' incidents';
+      const hits = index.scan(text);
+      sets.forEach((set, k) => {
+        let lastStart = -1;
+        let firstEnd = 0x7fffffff;
+        for (const lit of set) {
+          for (let at = text.indexOf(lit); at >= 0; at = text.indexOf(lit, at + 1)) {
+            lastStart = Math.max(lastStart, at);
+            firstEnd = Math.min(firstEnd, at + lit.length);
+          }
+        }
+        assert.equal(hits.lastStart[ids[k]!], lastStart, `set ${k} in "${text}"`);
+        assert.equal(hits.firstEnd[ids[k]!], firstEnd, `set ${k} in "${text}"`);
+      });
+    }
+  });
+});
+
+describe('prefilter: the engine finds the same with and without it', () => {
+  it('on every labeled sentence and every rule example', () => {
+    const glossary: Glossary = testGlossary();
+    const rules = compileRules(glossary);
+    const table = prefilterTable(rules, glossary);
+    assert.ok(Object.values(table).filter(Boolean).length > Object.keys(table).length * 0.8, 'most patterns have a prefilter');
+    const none = Object.fromEntries(Object.keys(table).map((k) => [k, null]));
+    const withFilters = new LanguageService({ glossary, engine: createEngineFromRules(rules, table) });
+    const without = new LanguageService({ glossary, engine: createEngineFromRules(rules, none) });
+    const texts = [...readLabeled().map((i) => i.text), ...rules.flatMap((r) => [...r.examples.bad.map((b) => b.text), ...r.examples.good])];
+    const settings = { ...DEFAULT_SETTINGS, documentScope: 'itsm' as const };
+    let findings = 0;
+    texts.forEach((text, i) => {
+      const doc = TextDocument.create(`same://${i}.md`, 'markdown', 1, text);
+      const a = withFilters.diagnostics(doc, settings).map((d) => `${d.code}@${d.range.start.character}`);
+      const b = without.diagnostics(doc, settings).map((d) => `${d.code}@${d.range.start.character}`);
+      assert.deepEqual(a, b, text);
+      findings += a.length;
+    });
+    assert.ok(findings > 500, `the texts exercise the rules (${findings} findings)`);
+  });
+});
