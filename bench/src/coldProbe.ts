@@ -1,11 +1,18 @@
 /**
  * What the first document of a process pays once, measured in a fresh process (run by main.ts as
- * `node --import tsx coldProbe.ts GLOSSARY_JSON`): compiling the misuse rules' regular expressions.
+ * `node --import tsx coldProbe.ts GLOSSARY_JSON [DOCUMENT]`): compiling the misuse rules' regular
+ * expressions, with V8 tuned as the server and the CLI tune it. With DOCUMENT, also how many of those
+ * patterns a full lint of it runs at all (the others are skipped by their prefilters).
  * Every regular expression the compiled rules hold is run twice on one short sentence (V8 compiles a
  * pattern to bytecode on its first run and to machine code on its second), and the compiled code they
  * add to the heap is read from V8's code spaces; prints one JSON line.
  */
+import '../../server/src/node/regexpTuning';
+import * as fs from 'node:fs';
 import * as v8 from 'node:v8';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageService } from '../../server/src/core/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { compileRules } from '../../server/src/core/rules/data';
 import { loadGlossary } from '../../server/src/node/glossaryFile';
 
@@ -39,4 +46,19 @@ for (const re of all) {
   re.exec(sentence);
 }
 const warmRunMs = performance.now() - t;
-process.stdout.write(JSON.stringify({ rules: rules.length, regExps: all.size, compileRulesMs, firstRunsMs, warmRunMs, codeGrowth }) + '\n');
+let documentRuns: number | undefined;
+if (process.argv[3]) {
+  // Which rule patterns a full lint of the document runs (by source: the engine holds its own copies).
+  const sources = new Set([...all].map((re) => re.source));
+  const ran = new Set<string>();
+  const exec = RegExp.prototype.exec;
+  RegExp.prototype.exec = function (this: RegExp, s: string) {
+    if (sources.has(this.source)) ran.add(this.source);
+    return exec.call(this, s);
+  };
+  const doc = TextDocument.create('file:///probe.md', 'markdown', 1, fs.readFileSync(process.argv[3], 'utf8'));
+  new LanguageService({ glossary }).diagnostics(doc, DEFAULT_SETTINGS);
+  RegExp.prototype.exec = exec;
+  documentRuns = ran.size;
+}
+process.stdout.write(JSON.stringify({ rules: rules.length, regExps: all.size, compileRulesMs, firstRunsMs, warmRunMs, codeGrowth, documentRuns }) + '\n');

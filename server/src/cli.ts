@@ -4,6 +4,7 @@
  * Prints `path:line:col severity code message` per finding (or JSON with `--format json`) and exits 1
  * when anything at warning or above is found, 2 on a usage or file error, 0 otherwise.
  */
+import './node/regexpTuning';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';

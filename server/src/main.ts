@@ -4,6 +4,7 @@
  * `--socket=N`, as vscode-languageserver reads them from the command line), routes logging to it,
  * catches what escapes, loads the glossary and starts the server.
  */
+import './node/regexpTuning';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadGlossary } from './node/glossaryFile';
 import { SERVER_INFO, startServer } from './server';

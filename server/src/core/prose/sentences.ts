@@ -16,9 +16,8 @@ export const MAX_SENTENCE = 1000;
 
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'cf', 'dr', 'mr', 'mrs', 'ms', 'no', 'fig', 'approx', 'incl', 'esp', 'st', 'jr', 'sr', 'inc', 'ltd', 'co']);
 
-/** Character codes that may end a sentence: | . ! ? ; and the line feed. */
-const BOUNDARY = new Uint8Array(125);
-for (const c of '|.!?;\n') BOUNDARY[c.charCodeAt(0)] = 1;
+/** Characters that may end a sentence: | . ! ? ; and the line feed. */
+const CANDIDATE = /[|.!?;\n]/g;
 
 /** Closing punctuation and quotes after a sentence end: . ! ? " ' ’ ” ) ] * _ */
 function isClosing(c: number): boolean {
@@ -53,11 +52,12 @@ export function splitSentences(text: string): Span[] {
     if (b > a) pushBounded(a, b, text, out);
     start = end;
   };
-  for (let k = 0; k < n; k++) {
-    const code = text.charCodeAt(k);
-    // Only | . ! ? ; and line feeds can end a sentence.
-    if (code > 124 || !BOUNDARY[code]) continue;
-    const c = text[k]!;
+  // Only | . ! ? ; and line feeds can end a sentence: jump from one to the next (a regular expression
+  // scans for a class of characters several times faster than a loop over every character).
+  CANDIDATE.lastIndex = 0;
+  for (let found = CANDIDATE.exec(text); found; found = CANDIDATE.exec(text)) {
+    const k = found.index;
+    const c = found[0];
     if (c === '|') { push(k); start = k + 1; continue; }
     if (c === '.' || c === '!' || c === '?' || c === ';') {
       // Run of closing punctuation and quotes.

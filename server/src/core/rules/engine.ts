@@ -260,8 +260,9 @@ class BlockJudge {
     return hit;
   }
 
-  /** Per sentence (keyed by its start and end), where the literal sets occur in it. */
-  private readonly scans = new Map<number, LiteralHits>();
+  /** Where the literal sets occur in the sentence scanned last (triggers come in text order, so one suffices). */
+  private hits: LiteralHits | undefined;
+  private hitsKey = -1;
 
   constructor(
     private readonly ctx: BlockContext,
@@ -276,11 +277,11 @@ class BlockJudge {
     const ids = this.filters.idsOf(re);
     if (ids === undefined) return true;
     const key = sentence.start * 8_388_608 + sentence.end;
-    let hits = this.scans.get(key);
-    if (!hits) {
-      hits = this.filters.index.scan(this.ctx.text.slice(sentence.start, sentence.end).toLowerCase());
-      this.scans.set(key, hits);
+    if (key !== this.hitsKey || !this.hits) {
+      this.hits = this.filters.index.scan(this.ctx.text.slice(sentence.start, sentence.end).toLowerCase(), this.hits);
+      this.hitsKey = key;
     }
+    const hits = this.hits;
     const a = from - sentence.start;
     const b = to - sentence.start;
     for (const id of ids) if (hits.lastStart[id]! < a || hits.firstEnd[id]! > b) return false;

@@ -19,12 +19,17 @@
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 
 /** A set containing a shorter literal filters nothing worth the scan; it is not used. */
-const MIN_LITERAL = 2;
+const MIN_LITERAL = 3;
 /** Caps on the sets the analysis builds (cross products of alternatives grow fast). */
 const MAX_EXACT = 64;
 const MAX_CLASS = 8;
 /** How many required sets a pattern keeps (the most selective ones). */
 const MAX_REQUIRED = 3;
+/**
+ * Literals are cut to this length: a match containing a literal contains its beginning too, and longer
+ * literals add little selectivity but many states to the matcher.
+ */
+const MAX_LITERAL = 10;
 
 /**
  * What a node can match: `exact` lists every string it can match (when few and known); `all` lists sets
@@ -55,7 +60,7 @@ export function requiredLiterals(re: RegExp, triggers: readonly string[] = []): 
     return null;
   }
   const info = alternatives(pattern.alternatives);
-  const sets = strongest(withExact(info)).map(minimal);
+  const sets = strongest(withExact(info)).map((set) => minimal(set.map((l) => l.slice(0, MAX_LITERAL))));
   return sets.length ? sets : null;
 }
 
@@ -215,7 +220,7 @@ function unknown(): Info {
   return { exact: null, all: [] };
 }
 
-/** Where the literals of each set occur in a scanned text (offsets in that text; -1 / Infinity when absent). */
+/** Where the literals of each set occur in a scanned text (offsets in that text). */
 export interface LiteralHits {
   /** Per set: the largest start offset of one of its literals, or -1. */
   lastStart: Int32Array;
@@ -227,37 +232,54 @@ const NONE_END = 0x7fffffff;
 
 /**
  * A multi-literal matcher (Aho–Corasick over UTF-16 code units, on lower-cased text): one pass over a
- * text reports where the literals of each registered set occur. Built with maps, then packed into typed
- * arrays (a few hundred kilobytes for the rules' ten thousand literals, where a map per state would take
- * megabytes): dense transitions from the root, sorted edge lists elsewhere, failure links, and output
- * links to the nearest state down the failure chain that ends a literal.
+ * text reports where the literals of each registered set occur. Each distinct literal is one state of
+ * the trie; a scan notes where each literal first ends and last starts, then passes that on to the sets
+ * holding it, once per literal rather than once per occurrence ("the " may belong to a hundred sets).
+ * Built with maps, then packed into typed arrays: dense transitions from the root, sorted edge lists
+ * elsewhere, failure links, and output links to the nearest state down the failure chain that ends a
+ * literal.
  */
 export class LiteralIndex {
   /** The trie while sets are added; dropped once packed. */
-  private building: { next: Map<number, number>; out: number[] }[] | undefined = [{ next: new Map(), out: [] }];
+  private building: { next: Map<number, number>; lit: number }[] | undefined = [{ next: new Map(), lit: -1 }];
+  /** Per literal: its length and the sets holding it. */
+  private readonly litLength: number[] = [];
+  private readonly litSets: number[][] = [];
   private sets = 0;
   private packed: Packed | undefined;
+  /** Scratch for scans: per literal, the scan that last saw it, and where. */
+  private seenIn = new Int32Array(0);
+  private litFirstEnd = new Int32Array(0);
+  private litLastStart = new Int32Array(0);
+  private scans = 0;
+  private readonly touched: number[] = [];
 
   /** Registers a literal set; returns its id, to look up in the result of `scan`. */
   add(literals: readonly string[]): number {
-    if (!this.building) throw new Error('LiteralIndex: add() after scan()');
+    const b = this.building;
+    if (!b) throw new Error('LiteralIndex: add() after scan()');
     const id = this.sets++;
     for (const lit of literals) {
       if (!lit.length) continue;
       let s = 0;
       for (let i = 0; i < lit.length; i++) {
         const c = lit.charCodeAt(i);
-        const b = this.building;
         let t = b[s]!.next.get(c);
         if (t === undefined) {
           t = b.length;
-          b.push({ next: new Map(), out: [] });
+          b.push({ next: new Map(), lit: -1 });
           b[s]!.next.set(c, t);
         }
         s = t;
       }
-      // Each output is the set id and the literal's length (to know where it started).
-      this.building[s]!.out.push(id, lit.length);
+      let k = b[s]!.lit;
+      if (k < 0) {
+        k = b[s]!.lit = this.litLength.length;
+        this.litLength.push(lit.length);
+        this.litSets.push([]);
+      }
+      const holders = this.litSets[k]!;
+      if (holders[holders.length - 1] !== id) holders.push(id);
     }
     return id;
   }
@@ -266,46 +288,45 @@ export class LiteralIndex {
     return this.sets;
   }
 
-  /** Where each set's literals occur in `lower` (which must already be lower-cased). */
-  scan(lower: string): LiteralHits {
+  /**
+   * Where each set's literals occur in `lower` (which must already be lower-cased). `into`: the result of
+   * an earlier scan to reuse (overwritten), sparing an allocation per sentence.
+   */
+  scan(lower: string, into?: LiteralHits): LiteralHits {
     if (!this.packed) {
       this.packed = pack(this.building!);
       this.building = undefined;
+      const n = this.litLength.length;
+      this.seenIn = new Int32Array(n);
+      this.litFirstEnd = new Int32Array(n);
+      this.litLastStart = new Int32Array(n);
     }
-    const p = this.packed;
-    const lastStart = new Int32Array(this.sets).fill(-1);
-    const firstEnd = new Int32Array(this.sets).fill(NONE_END);
-    const { root, edgeStart, edgeChar, edgeTo, fail, outStart, out, outLink } = p;
+    const { symbolOf, symbols, delta, stateLit, outLink, firstOut } = this.packed;
+    const scan = ++this.scans;
+    const { seenIn, litFirstEnd, litLastStart, litLength, touched } = this;
+    touched.length = 0;
     let s = 0;
     for (let i = 0; i < lower.length; i++) {
       const c = lower.charCodeAt(i);
-      let t = -1;
-      for (;;) {
-        if (s === 0) {
-          t = c < 128 ? root[c]! : -1;
-          if (t < 0) t = 0;
-          break;
+      s = delta[s * symbols + (c < 128 ? symbolOf[c]! : 0)]!;
+      for (let u = firstOut[s]!; u > 0; u = outLink[u]!) {
+        const lit = stateLit[u]!;
+        if (seenIn[lit] !== scan) {
+          seenIn[lit] = scan;
+          litFirstEnd[lit] = i + 1;
+          touched.push(lit);
         }
-        // Edges of s, sorted by character; usually one or two.
-        for (let k = edgeStart[s]!, end = edgeStart[s + 1]!; k < end; k++) {
-          const ch = edgeChar[k]!;
-          if (ch === c) {
-            t = edgeTo[k]!;
-            break;
-          }
-          if (ch > c) break;
-        }
-        if (t >= 0) break;
-        s = fail[s]!;
+        litLastStart[lit] = i + 1 - litLength[lit]!;
       }
-      s = t;
-      for (let u = outStart[s] !== outStart[s + 1] ? s : outLink[s]!; u > 0; u = outLink[u]!) {
-        for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k += 2) {
-          const id = out[k]!;
-          const start = i + 1 - out[k + 1]!;
-          if (start > lastStart[id]!) lastStart[id] = start;
-          if (firstEnd[id] === NONE_END) firstEnd[id] = i + 1;
-        }
+    }
+    const lastStart = into ? into.lastStart.fill(-1) : new Int32Array(this.sets).fill(-1);
+    const firstEnd = into ? into.firstEnd.fill(NONE_END) : new Int32Array(this.sets).fill(NONE_END);
+    for (const lit of touched) {
+      const a = litLastStart[lit]!;
+      const e = litFirstEnd[lit]!;
+      for (const id of this.litSets[lit]!) {
+        if (a > lastStart[id]!) lastStart[id] = a;
+        if (e < firstEnd[id]!) firstEnd[id] = e;
       }
     }
     return { lastStart, firstEnd };
@@ -313,63 +334,56 @@ export class LiteralIndex {
 }
 
 interface Packed {
-  root: Int32Array;
-  edgeStart: Int32Array;
-  edgeChar: Uint16Array;
-  edgeTo: Int32Array;
-  fail: Int32Array;
-  outStart: Int32Array;
-  out: Int32Array;
-  /** The nearest state down the failure chain with outputs of its own, or 0. */
+  /** Per ASCII code unit, its symbol (0: a character no literal contains). */
+  symbolOf: Uint8Array;
+  symbols: number;
+  /** The automaton as a table: the state after state s reads symbol a is delta[s * symbols + a]. */
+  delta: Uint16Array | Int32Array;
+  /** The literal a state spells, or -1. */
+  stateLit: Int32Array;
+  /** The nearest state down the failure chain that spells a literal, or 0. */
   outLink: Int32Array;
+  /** The state itself if it spells a literal, else its output link. */
+  firstOut: Int32Array;
 }
 
-function pack(states: readonly { next: Map<number, number>; out: number[] }[]): Packed {
+/**
+ * Packs the trie into a deterministic automaton over the literals' alphabet (a few dozen symbols, so the
+ * table stays small: about 1.7 MB for the rules' eighteen thousand states): failure links are folded into
+ * the table, and a scan makes one lookup per character.
+ */
+function pack(states: readonly { next: Map<number, number>; lit: number }[]): Packed {
   const n = states.length;
+  const symbolOf = new Uint8Array(128);
+  let symbols = 1;
+  for (const st of states) for (const c of st.next.keys()) if (c < 128 && !symbolOf[c]) symbolOf[c] = symbols++;
+  const delta = n < 65536 ? new Uint16Array(n * symbols) : new Int32Array(n * symbols);
   const fail = new Int32Array(n);
   const outLink = new Int32Array(n);
-  // Breadth first: failure links of a state use those of shorter states.
+  // The root: its edges, and back to itself on anything else.
+  for (const [c, t] of states[0]!.next) if (c < 128) delta[symbolOf[c]!] = t;
+  // Breadth first: a state's failure link and row use those of shorter states.
   const queue: number[] = [];
   for (const t of states[0]!.next.values()) queue.push(t);
   for (let q = 0; q < queue.length; q++) {
     const s = queue[q]!;
+    const f = fail[s]!;
+    // Row of s: its own edges, else where its failure state goes.
+    delta.copyWithin(s * symbols, f * symbols, f * symbols + symbols);
     for (const [c, t] of states[s]!.next) {
-      let f = fail[s]!;
-      let g = states[f]!.next.get(c);
-      while (g === undefined && f > 0) {
-        f = fail[f]!;
-        g = states[f]!.next.get(c);
-      }
-      fail[t] = g !== undefined && g !== t ? g : 0;
-      const ft = fail[t]!;
-      outLink[t] = states[ft]!.out.length ? ft : outLink[ft]!;
+      delta[s * symbols + symbolOf[c]!] = t;
+      // The failure state of t: where the failure state of s goes on c (already final: f is shorter).
+      const ft = s === 0 ? 0 : delta[f * symbols + symbolOf[c]!]!;
+      fail[t] = ft === t ? 0 : ft;
+      outLink[t] = states[fail[t]!]!.lit >= 0 ? fail[t]! : outLink[fail[t]!]!;
       queue.push(t);
     }
   }
-  const root = new Int32Array(128).fill(-1);
-  for (const [c, t] of states[0]!.next) if (c < 128) root[c] = t;
-  const edgeStart = new Int32Array(n + 1);
-  const outStart = new Int32Array(n + 1);
-  let edges = 0;
-  let outs = 0;
+  const stateLit = new Int32Array(n);
+  const firstOut = new Int32Array(n);
   for (let s = 0; s < n; s++) {
-    edgeStart[s] = edges;
-    outStart[s] = outs;
-    edges += states[s]!.next.size;
-    outs += states[s]!.out.length;
+    stateLit[s] = states[s]!.lit;
+    firstOut[s] = states[s]!.lit >= 0 ? s : outLink[s]!;
   }
-  edgeStart[n] = edges;
-  outStart[n] = outs;
-  const edgeChar = new Uint16Array(edges);
-  const edgeTo = new Int32Array(edges);
-  const out = new Int32Array(outs);
-  for (let s = 0; s < n; s++) {
-    const sorted = [...states[s]!.next].sort((a, b) => a[0] - b[0]);
-    sorted.forEach(([c, t], k) => {
-      edgeChar[edgeStart[s]! + k] = c;
-      edgeTo[edgeStart[s]! + k] = t;
-    });
-    out.set(states[s]!.out, outStart[s]!);
-  }
-  return { root, edgeStart, edgeChar, edgeTo, fail, outStart, out, outLink };
+  return { symbolOf, symbols, delta, stateLit, outLink, firstOut };
 }
