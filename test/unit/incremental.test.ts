@@ -12,6 +12,7 @@ import { LanguageService } from '../../server/src/core/languageService';
 import { createRuleEngine } from '../../server/src/core/rules/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { testGlossary } from '../helpers/glossary';
+import { random } from '../../bench/src/stats';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -64,18 +65,6 @@ const CONSTRUCTS = [
   '',
   'Last paragraph: the service level agreement is signed.',
 ].join('\n');
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Insertions that open or close what spans lines, and ordinary typing. */
 const SNIPPETS = ['x', ' ', '\n', '\n\n', '```\n', '~~~', '<!--', '-->', '<!-- itil-disable -->\n', '| a | b |\n|---|---|\n', '# ', '- ', '1. ', '    ', '\t', '---\n', '\r\n', '<pre>', '</pre>', '> ', '`', '===\n', 'Change Advisory Board ', ''];

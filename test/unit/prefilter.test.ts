@@ -12,6 +12,7 @@ import { createEngineFromRules, prefilterTable } from '../../server/src/core/rul
 import { LiteralIndex, requiredLiterals } from '../../server/src/core/rules/prefilter';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { readLabeled } from '../../scripts/evaluate';
+import { random } from '../../bench/src/stats';
 import { testGlossary } from '../helpers/glossary';
 
 describe('prefilter: literals a pattern needs', () => {
@@ -69,8 +70,7 @@ describe('prefilter: the multi-literal index', () => {
     const sets = [['he', 'she', 'his', 'hers'], ['incident', 'incidents'], ['cab', 'abc'], ['zzz']];
     const index = new LiteralIndex();
     const ids = sets.map((s) => index.add(s));
-    let seed = 7;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rnd = random(7);
     const alphabet = 'abchers indtz';
     for (let round = 0; round < 300; round++) {
       let text = '';

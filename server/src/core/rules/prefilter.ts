@@ -284,10 +284,6 @@ export class LiteralIndex {
     return id;
   }
 
-  get size(): number {
-    return this.sets;
-  }
-
   /**
    * Where each set's literals occur in `lower` (which must already be lower-cased). `into`: the result of
    * an earlier scan to reuse (overwritten), sparing an allocation per sentence.
