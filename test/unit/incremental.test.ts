@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildProseModel, updateProseModel, type ProseLanguage, type ProseModel } from '../../server/src/core/prose/proseModel';
 import { LanguageService } from '../../server/src/core/languageService';
+import { lineStartsOf } from '../../server/src/core/analysis';
 import { createRuleEngine } from '../../server/src/core/rules/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { testGlossary } from '../helpers/glossary';
@@ -162,5 +163,28 @@ describe('incremental analysis: an edit judges again only blocks with new text',
       assert.deepEqual(service.diagnostics(doc, DEFAULT_SETTINGS), fresh.diagnostics(copy, DEFAULT_SETTINGS), `edit ${k}: ${JSON.stringify(inserted)} at ${at}`);
       fresh.forget(copy.uri);
     }
+  });
+});
+
+describe('analysis: blocks without glossary terms', () => {
+  it('are not judged when the engine says no rule fires without a term, with the same findings as judging every block', () => {
+    const glossary = testGlossary();
+    const inner = createRuleEngine(glossary);
+    let judged = 0;
+    const skipping = new LanguageService({ glossary, engine: { judgesBlocksWithoutTerms: false, judge: (ctx) => (judged++, inner.judge(ctx)) } });
+    const everyBlock = new LanguageService({ glossary, engine: { judge: (ctx) => inner.judge(ctx) } });
+    const text = ['Plain words about lunch and the weather.', '', 'The customer logs in to the portal every morning.', '', 'Nothing to see here either.', ''].join('\n');
+    const doc = TextDocument.create('file:///terms.md', 'markdown', 1, text);
+    const a = skipping.diagnostics(doc, DEFAULT_SETTINGS);
+    assert.equal(skipping.analyze(doc).blocks.length, 3);
+    assert.equal(judged, 1, 'only the block with terms is judged');
+    assert.ok(a.length > 0, 'the block with a misuse still raises it');
+    assert.deepEqual(a, everyBlock.diagnostics(doc, DEFAULT_SETTINGS));
+  });
+
+  it('keep line starts for LF, CRLF and CR breaks', () => {
+    assert.deepEqual(lineStartsOf('ab\ncd\n\nef'), [0, 3, 6, 7]);
+    assert.deepEqual(lineStartsOf('ab\r\ncd\ref\n'), [0, 4, 7, 10]);
+    assert.deepEqual(lineStartsOf('no break'), [0]);
   });
 });

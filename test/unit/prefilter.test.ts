@@ -66,31 +66,43 @@ describe('prefilter: literals a pattern needs', () => {
 });
 
 describe('prefilter: the multi-literal index', () => {
-  it('finds each set where a naive search does, with the last start and first end', () => {
-    const sets = [['he', 'she', 'his', 'hers'], ['incident', 'incidents'], ['cab', 'abc'], ['zzz']];
+  it('finds each set where a naive search does, with the last start and first end, folding ASCII case only', () => {
+    const sets = [['he', 'she', 'his', 'hers'], ['incident', 'incidents'], ['cab', 'abc'], ['zzz'], ['k']];
     const index = new LiteralIndex();
     const ids = sets.map((s) => index.add(s));
     const rnd = random(7);
-    const alphabet = 'abchers indtz';
-    for (let round = 0; round < 300; round++) {
+    // Upper case folds to lower case, as the rules' `i` flag does; the Kelvin sign and dotted I do not fold to ASCII there.
+    const alphabet = 'abchers indtzkHERSCAB\u212a\u0130';
+    const fold = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    let reused = index.hits();
+    for (let round = 0; round < 400; round++) {
       let text = '';
       const len = Math.floor(rnd() * 40);
       for (let i = 0; i < len; i++) text += alphabet[Math.floor(rnd() * alphabet.length)];
-      if (round % 7 === 0) text += ' incidents';
-      const hits = index.scan(text);
+      if (round % 7 === 0) text += ' Incidents';
+      // A window of the text, as the engine scans one sentence of a block.
+      const start = Math.floor(rnd() * (text.length / 3));
+      const end = text.length - Math.floor(rnd() * (text.length / 3));
+      const hits = round % 2 ? index.scan(text, start, end) : (reused = index.scan(text, start, end, reused));
+      const window = fold(text.slice(start, end));
       sets.forEach((set, k) => {
         let lastStart = -1;
-        let firstEnd = 0x7fffffff;
+        let firstEnd = -1;
         for (const lit of set) {
-          for (let at = text.indexOf(lit); at >= 0; at = text.indexOf(lit, at + 1)) {
+          for (let at = window.indexOf(lit); at >= 0; at = window.indexOf(lit, at + 1)) {
             lastStart = Math.max(lastStart, at);
-            firstEnd = Math.min(firstEnd, at + lit.length);
+            firstEnd = firstEnd < 0 ? at + lit.length : Math.min(firstEnd, at + lit.length);
           }
         }
-        assert.equal(hits.lastStart[ids[k]!], lastStart, `set ${k} in "${text}"`);
-        assert.equal(hits.firstEnd[ids[k]!], firstEnd, `set ${k} in "${text}"`);
+        assert.equal(hits.lastStartOf(ids[k]!), lastStart, `set ${k} in "${text}" [${start}, ${end})`);
+        assert.equal(hits.firstEndOf(ids[k]!), firstEnd, `set ${k} in "${text}" [${start}, ${end})`);
+        assert.equal(hits.within(ids[k]!, 0, end - start), lastStart >= 0, `set ${k} in "${text}" [${start}, ${end})`);
       });
     }
+  });
+
+  it('refuses literals that are not lower-case ASCII', () => {
+    assert.throws(() => new LiteralIndex().add(['Cab']), /not lower-case ASCII/);
   });
 });
 

@@ -9,14 +9,13 @@ import type { Glossary } from './glossary/glossary';
 import { buildProseModel, updateProseModel, type ProseBlock, type ProseLanguage, type ProseModel } from './prose/proseModel';
 import { splitSentences, sentenceAt, type Span } from './prose/sentences';
 import type { Finding, RuleEngine } from './rules/types';
-import { tokenize, type TermOccurrence } from './terms/matcher';
+import type { TermOccurrence } from './terms/matcher';
 import type { Position } from 'vscode-languageserver-types';
 
 /** What one block yields. Offsets are relative to the block. */
 export interface BlockAnalysis {
   /** Offsets where the block's lines start (the first is 0). */
   lineStarts: number[];
-  sentences: Span[];
   terms: TermOccurrence[];
   findings: Finding[];
   /** Distinct ITIL (non-colloquial) entry ids among the block's terms: its evidence of a service management document. */
@@ -114,22 +113,39 @@ export class Analyzer {
     return { version, model, blocks, skipped, anchorTerms: anchors, source, language };
   }
 
-  /** Sentences, terms and findings of one block of masked prose. */
+  /**
+   * Terms and findings of one block of masked prose. The block is split into sentences only when
+   * something reads them: the cues of an ambiguous alias, or the rule engine, which is not run on a block
+   * without terms when none of its rules could fire there.
+   */
   analyzeBlock(text: string): BlockAnalysis {
-    const sentences = splitSentences(text);
+    let sentences: Span[] | undefined;
+    const sentencesOf = () => (sentences ??= splitSentences(text));
     const sentenceOf = (offset: number) => {
-      const k = sentenceAt(sentences, offset);
-      return k < 0 ? '' : text.slice(sentences[k]!.start, sentences[k]!.end);
+      const all = sentencesOf();
+      const k = sentenceAt(all, offset);
+      return k < 0 ? '' : text.slice(all[k]!.start, all[k]!.end);
     };
-    const terms = this.glossary.matcher.find(text, tokenize(text), sentenceOf);
-    const findings = this.engine.judge({ text, sentences, terms, glossary: this.glossary });
+    const terms = this.glossary.matcher.find(text, sentenceOf);
+    const glossary = this.glossary;
+    const findings =
+      terms.length > 0 || this.engine.judgesBlocksWithoutTerms !== false
+        ? this.engine.judge({
+            text,
+            get sentences() {
+              return sentencesOf();
+            },
+            terms,
+            glossary,
+          })
+        : [];
     const anchors: string[] = [];
     for (const t of terms) {
       if (t.support !== 'yes') continue;
       const e = this.glossary.get(t.entryId);
       if (e && !e.colloquial && e.vocabulary !== 'non-itil' && !anchors.includes(e.id)) anchors.push(e.id);
     }
-    return { lineStarts: lineStartsOf(text), sentences, terms, findings, anchors };
+    return { lineStarts: lineStartsOf(text), terms, findings, anchors };
   }
 }
 
@@ -148,6 +164,11 @@ export function looksBinary(text: string): boolean {
 /** Offsets where lines start in a block (CRLF, LF or CR breaks). */
 export function lineStartsOf(t: string): number[] {
   const out = [0];
+  if (!t.includes('\r')) {
+    // Line feeds only (nearly every block): a native search per line instead of a look at every character.
+    for (let k = t.indexOf('\n'); k >= 0; k = t.indexOf('\n', k + 1)) out.push(k + 1);
+    return out;
+  }
   for (let k = 0; k < t.length; k++) {
     const c = t.charCodeAt(k);
     if (c === 10) out.push(k + 1);

@@ -94,6 +94,7 @@ export function createEngineFromRules(rules: readonly CompiledRule[], table?: Re
   }
   for (const w of wordRules) filters.alias(w.re, w.rule.words!);
   return {
+    judgesBlocksWithoutTerms: wordRules.length > 0,
     judge(ctx: BlockContext): Finding[] {
       const judge = new BlockJudge(ctx, filters);
       const found: Finding[] = [];
@@ -106,10 +107,14 @@ export function createEngineFromRules(rules: readonly CompiledRule[], table?: Re
           if (f) found.push(f);
         }
       }
-      if (wordRules.length) {
+      // Rules triggered by words rather than glossary terms: first ruled out for the whole block by their
+      // literals (one lower-cased copy of the block), so most blocks are never split into sentences for them.
+      let lower: string | undefined;
+      const active = wordRules.length ? wordRules.filter((w) => filters.mayOccurIn(w.re, (lower ??= ctx.text.toLowerCase()))) : wordRules;
+      if (active.length) {
         for (const s of ctx.sentences) {
           const sentence = ctx.text.slice(s.start, s.end);
-          for (const { rule: r, re } of wordRules) {
+          for (const { rule: r, re } of active) {
             if (!judge.possible(re, s)) continue;
             re.lastIndex = 0;
             for (let m; (m = re.exec(sentence)); ) {
@@ -192,7 +197,7 @@ function dropOverlaps(found: Finding[]): Finding[] {
  * Clause boundaries inside a sentence: punctuation that ends a clause and contrastive conjunctions. A comma or
  * colon between digits ("5,000 users", "by 10:15") is part of a number, not a break.
  */
-const CLAUSE_BREAK = /(?<!\d)[,:]|[,:](?!\d)|[;()[\]{}–—]|\s-\s|\b(?:but|whereas|while|although|though|however|yet)\b/giu;
+const CLAUSE_BREAK = /(?<!\d)[,:]|[,:](?!\d)|[;()[\]{}–—]|\s-\s|\b(?:but|whereas|while|although|though|however|yet)\b/gi;
 
 function patternKey(re: RegExp): string {
   return `${re.flags}/${re.source}`;
@@ -207,6 +212,8 @@ class Prefilters {
   /** Per pattern: the ids of its literal sets, each of which must occur. */
   private readonly ids = new Map<RegExp, number[]>();
   private readonly byLiterals = new Map<string, number>();
+  /** Per literal set id: its literals. */
+  private readonly literalsOf: (readonly string[])[] = [];
 
   constructor(private readonly table?: Readonly<Record<string, string[][] | null>>) {}
 
@@ -221,6 +228,7 @@ class Prefilters {
       if (id === undefined) {
         id = this.index.add(literals);
         this.byLiterals.set(key, id);
+        this.literalsOf[id] = literals;
       }
       return id;
     });
@@ -232,6 +240,23 @@ class Prefilters {
     const id = this.ids.get(original);
     if (id !== undefined) this.ids.set(copy, id);
   }
+
+  /**
+   * False when `re` cannot match anywhere in a text, judged from its literals; `lower`: the text in lower
+   * case. (Sound: each match holds a literal of each set, and lower-casing never removes an ASCII letter.)
+   */
+  mayOccurIn(re: RegExp, lower: string): boolean {
+    const ids = this.ids.get(re);
+    if (ids === undefined) return true;
+    return ids.every((id) => this.literalsOf[id]!.some((lit) => lower.includes(lit)));
+  }
+
+  /** The result of the last scan, shared by every judge of this engine (judging is synchronous). */
+  get hits(): LiteralHits {
+    return (this.sharedHits ??= this.index.hits());
+  }
+
+  private sharedHits: LiteralHits | undefined;
 
   idsOf(re: RegExp): number[] | undefined {
     return this.ids.get(re);
@@ -261,8 +286,9 @@ class BlockJudge {
   }
 
   /** Where the literal sets occur in the sentence scanned last (triggers come in text order, so one suffices). */
-  private hits: LiteralHits | undefined;
+  /** The sentence (start and end packed in one number) and scan number of the engine's shared hits, when they are this judge's. */
   private hitsKey = -1;
+  private hitsScan = -1;
 
   constructor(
     private readonly ctx: BlockContext,
@@ -277,14 +303,15 @@ class BlockJudge {
     const ids = this.filters.idsOf(re);
     if (ids === undefined) return true;
     const key = sentence.start * 8_388_608 + sentence.end;
-    if (key !== this.hitsKey || !this.hits) {
-      this.hits = this.filters.index.scan(this.ctx.text.slice(sentence.start, sentence.end).toLowerCase(), this.hits);
+    const hits = this.filters.hits;
+    if (key !== this.hitsKey || hits.scan !== this.hitsScan) {
+      this.filters.index.scan(this.ctx.text, sentence.start, sentence.end, hits);
       this.hitsKey = key;
+      this.hitsScan = hits.scan;
     }
-    const hits = this.hits;
     const a = from - sentence.start;
     const b = to - sentence.start;
-    for (const id of ids) if (hits.lastStart[id]! < a || hits.firstEnd[id]! > b) return false;
+    for (const id of ids) if (!hits.within(id, a, b)) return false;
     return true;
   }
 

@@ -220,117 +220,144 @@ function unknown(): Info {
   return { exact: null, all: [] };
 }
 
-/** Where the literals of each set occur in a scanned text (offsets in that text). */
-export interface LiteralHits {
-  /** Per set: the largest start offset of one of its literals, or -1. */
-  lastStart: Int32Array;
-  /** Per set: the smallest end offset of one of its literals, or 0x7fffffff. */
-  firstEnd: Int32Array;
+/**
+ * Where the literals of each set occur in the text of the last scan (offsets from the scan's start).
+ * Only the sets a scan touched are written: a set whose stamp is not the scan's number did not occur.
+ */
+export class LiteralHits {
+  /** Per set: the number of the scan that last saw one of its literals. */
+  readonly stamp: Int32Array;
+  /** Per set (valid when stamped): the largest start offset of one of its literals. */
+  readonly lastStart: Int32Array;
+  /** Per set (valid when stamped): the smallest end offset of one of its literals. */
+  readonly firstEnd: Int32Array;
+  /** The number of the scan these hits describe. */
+  scan = 0;
+
+  constructor(sets: number) {
+    this.stamp = new Int32Array(sets);
+    this.lastStart = new Int32Array(sets);
+    this.firstEnd = new Int32Array(sets);
+  }
+
+  /** True when one of set `id`'s literals starts at or after `from` and one ends at or before `to`. */
+  within(id: number, from: number, to: number): boolean {
+    return this.stamp[id] === this.scan && this.lastStart[id]! >= from && this.firstEnd[id]! <= to;
+  }
+
+  /** The largest start offset of one of set `id`'s literals, or -1. */
+  lastStartOf(id: number): number {
+    return this.stamp[id] === this.scan ? this.lastStart[id]! : -1;
+  }
+
+  /** The smallest end offset of one of set `id`'s literals, or -1. */
+  firstEndOf(id: number): number {
+    return this.stamp[id] === this.scan ? this.firstEnd[id]! : -1;
+  }
 }
 
-const NONE_END = 0x7fffffff;
-
 /**
- * A multi-literal matcher (Aho–Corasick over UTF-16 code units, on lower-cased text): one pass over a
- * text reports where the literals of each registered set occur. Each distinct literal is one state of
- * the trie; a scan notes where each literal first ends and last starts, then passes that on to the sets
- * holding it, once per literal rather than once per occurrence ("the " may belong to a hundred sets).
- * Built with maps, then packed into typed arrays: dense transitions from the root, sorted edge lists
- * elsewhere, failure links, and output links to the nearest state down the failure chain that ends a
- * literal.
+ * A multi-literal matcher (Aho–Corasick over UTF-16 code units): one pass over a text reports where the
+ * literals of each registered set occur. Literals are lower-case ASCII; the scan folds ASCII case in its
+ * symbol table, as the rules' `i` flag does (non-ASCII characters never fold to ASCII there), so the text
+ * is read in place, not lower-cased into a copy. Each distinct literal is one state of the trie; a scan
+ * notes where each literal first ends and last starts, then passes that on to the sets holding it, once
+ * per literal rather than once per occurrence ("the " may belong to a hundred sets).
+ *
+ * Built on the first scan, straight into typed arrays (no per-state maps): the trie as a table over the
+ * literals' alphabet, then breadth first the failure links folded into that table, and output links to
+ * the nearest state down the failure chain that ends a literal.
  */
 export class LiteralIndex {
-  /** The trie while sets are added; dropped once packed. */
-  private building: { next: Map<number, number>; lit: number }[] | undefined = [{ next: new Map(), lit: -1 }];
-  /** Per literal: its length and the sets holding it. */
-  private readonly litLength: number[] = [];
-  private readonly litSets: number[][] = [];
-  private sets = 0;
-  private packed: Packed | undefined;
+  /** The sets while they are added; dropped once built. */
+  private pending: string[][] | undefined = [];
+  private built: Automaton | undefined;
+  private scans = 0;
   /** Scratch for scans: per literal, the scan that last saw it, and where. */
   private seenIn = new Int32Array(0);
   private litFirstEnd = new Int32Array(0);
   private litLastStart = new Int32Array(0);
-  private scans = 0;
   private readonly touched: number[] = [];
 
   /** Registers a literal set; returns its id, to look up in the result of `scan`. */
   add(literals: readonly string[]): number {
-    const b = this.building;
-    if (!b) throw new Error('LiteralIndex: add() after scan()');
-    const id = this.sets++;
+    if (!this.pending) throw new Error('LiteralIndex: add() after scan()');
     for (const lit of literals) {
-      if (!lit.length) continue;
-      let s = 0;
       for (let i = 0; i < lit.length; i++) {
         const c = lit.charCodeAt(i);
-        let t = b[s]!.next.get(c);
-        if (t === undefined) {
-          t = b.length;
-          b.push({ next: new Map(), lit: -1 });
-          b[s]!.next.set(c, t);
-        }
-        s = t;
+        if (c >= 128 || (c >= 65 && c <= 90)) throw new Error(`LiteralIndex: literal '${lit}' is not lower-case ASCII`);
       }
-      let k = b[s]!.lit;
-      if (k < 0) {
-        k = b[s]!.lit = this.litLength.length;
-        this.litLength.push(lit.length);
-        this.litSets.push([]);
-      }
-      const holders = this.litSets[k]!;
-      if (holders[holders.length - 1] !== id) holders.push(id);
     }
-    return id;
+    this.pending.push(literals.filter((l) => l.length > 0));
+    return this.pending.length - 1;
+  }
+
+  /** An empty result sized for this index, to pass to `scan`. */
+  hits(): LiteralHits {
+    return new LiteralHits(this.automaton().sets);
   }
 
   /**
-   * Where each set's literals occur in `lower` (which must already be lower-cased). `into`: the result of
-   * an earlier scan to reuse (overwritten), sparing an allocation per sentence.
+   * Where each set's literals occur in `text` between `start` and `end` (offsets in the result are from
+   * `start`). `into`: the result of an earlier scan to reuse (overwritten), sparing an allocation.
    */
-  scan(lower: string, into?: LiteralHits): LiteralHits {
-    if (!this.packed) {
-      this.packed = pack(this.building!);
-      this.building = undefined;
-      const n = this.litLength.length;
+  scan(text: string, start = 0, end = text.length, into?: LiteralHits): LiteralHits {
+    const a = this.automaton();
+    const { symbolOf, symbols, delta, stateLit, outLink, firstOut, litLength, litSets } = a;
+    const hits = into ?? new LiteralHits(a.sets);
+    const scan = ++this.scans;
+    hits.scan = scan;
+    const { seenIn, litFirstEnd, litLastStart, touched } = this;
+    touched.length = 0;
+    let s = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      s = delta[s * symbols + (c < 128 ? symbolOf[c]! : 0)]!;
+      for (let u = firstOut[s]!; u > 0; u = outLink[u]!) {
+        const lit = stateLit[u]!;
+        const at = i + 1 - start;
+        if (seenIn[lit] !== scan) {
+          seenIn[lit] = scan;
+          litFirstEnd[lit] = at;
+          touched.push(lit);
+        }
+        litLastStart[lit] = at - litLength[lit]!;
+      }
+    }
+    const { stamp, lastStart, firstEnd } = hits;
+    for (const lit of touched) {
+      const from = litLastStart[lit]!;
+      const to = litFirstEnd[lit]!;
+      for (const id of litSets[lit]!) {
+        if (stamp[id] !== scan) {
+          stamp[id] = scan;
+          lastStart[id] = from;
+          firstEnd[id] = to;
+        } else {
+          if (from > lastStart[id]!) lastStart[id] = from;
+          if (to < firstEnd[id]!) firstEnd[id] = to;
+        }
+      }
+    }
+    return hits;
+  }
+
+  private automaton(): Automaton {
+    if (!this.built) {
+      this.built = build(this.pending!);
+      this.pending = undefined;
+      const n = this.built.litLength.length;
       this.seenIn = new Int32Array(n);
       this.litFirstEnd = new Int32Array(n);
       this.litLastStart = new Int32Array(n);
     }
-    const { symbolOf, symbols, delta, stateLit, outLink, firstOut } = this.packed;
-    const scan = ++this.scans;
-    const { seenIn, litFirstEnd, litLastStart, litLength, touched } = this;
-    touched.length = 0;
-    let s = 0;
-    for (let i = 0; i < lower.length; i++) {
-      const c = lower.charCodeAt(i);
-      s = delta[s * symbols + (c < 128 ? symbolOf[c]! : 0)]!;
-      for (let u = firstOut[s]!; u > 0; u = outLink[u]!) {
-        const lit = stateLit[u]!;
-        if (seenIn[lit] !== scan) {
-          seenIn[lit] = scan;
-          litFirstEnd[lit] = i + 1;
-          touched.push(lit);
-        }
-        litLastStart[lit] = i + 1 - litLength[lit]!;
-      }
-    }
-    const lastStart = into ? into.lastStart.fill(-1) : new Int32Array(this.sets).fill(-1);
-    const firstEnd = into ? into.firstEnd.fill(NONE_END) : new Int32Array(this.sets).fill(NONE_END);
-    for (const lit of touched) {
-      const a = litLastStart[lit]!;
-      const e = litFirstEnd[lit]!;
-      for (const id of this.litSets[lit]!) {
-        if (a > lastStart[id]!) lastStart[id] = a;
-        if (e < firstEnd[id]!) firstEnd[id] = e;
-      }
-    }
-    return { lastStart, firstEnd };
+    return this.built;
   }
 }
 
-interface Packed {
-  /** Per ASCII code unit, its symbol (0: a character no literal contains). */
+interface Automaton {
+  sets: number;
+  /** Per ASCII code unit, its symbol (0: a character no literal contains); upper case as lower case. */
   symbolOf: Uint8Array;
   symbols: number;
   /** The automaton as a table: the state after state s reads symbol a is delta[s * symbols + a]. */
@@ -341,45 +368,81 @@ interface Packed {
   outLink: Int32Array;
   /** The state itself if it spells a literal, else its output link. */
   firstOut: Int32Array;
+  /** Per literal: its length and the sets holding it. */
+  litLength: number[];
+  litSets: number[][];
 }
 
 /**
- * Packs the trie into a deterministic automaton over the literals' alphabet (a few dozen symbols, so the
- * table stays small: about 1.7 MB for the rules' eighteen thousand states): failure links are folded into
- * the table, and a scan makes one lookup per character.
+ * Builds the deterministic automaton over the literals' alphabet (a few dozen symbols, so the table stays
+ * small: under 2 MB for the rules' eighteen thousand states). The trie is written into the table as it is
+ * built (0 marks a missing edge: no edge leads back to the root); breadth first, each state's missing
+ * edges are then filled from its failure state's row, which is final because that state is shorter.
  */
-function pack(states: readonly { next: Map<number, number>; lit: number }[]): Packed {
-  const n = states.length;
+function build(sets: readonly string[][]): Automaton {
   const symbolOf = new Uint8Array(128);
   let symbols = 1;
-  for (const st of states) for (const c of st.next.keys()) if (c < 128 && !symbolOf[c]) symbolOf[c] = symbols++;
-  const delta = n < 65536 ? new Uint16Array(n * symbols) : new Int32Array(n * symbols);
-  const fail = new Int32Array(n);
-  const outLink = new Int32Array(n);
-  // The root: its edges, and back to itself on anything else.
-  for (const [c, t] of states[0]!.next) if (c < 128) delta[symbolOf[c]!] = t;
-  // Breadth first: a state's failure link and row use those of shorter states.
-  const queue: number[] = [];
-  for (const t of states[0]!.next.values()) queue.push(t);
-  for (let q = 0; q < queue.length; q++) {
-    const s = queue[q]!;
-    const f = fail[s]!;
-    // Row of s: its own edges, else where its failure state goes.
-    delta.copyWithin(s * symbols, f * symbols, f * symbols + symbols);
-    for (const [c, t] of states[s]!.next) {
-      delta[s * symbols + symbolOf[c]!] = t;
-      // The failure state of t: where the failure state of s goes on c (already final: f is shorter).
-      const ft = s === 0 ? 0 : delta[f * symbols + symbolOf[c]!]!;
-      fail[t] = ft === t ? 0 : ft;
-      outLink[t] = states[fail[t]!]!.lit >= 0 ? fail[t]! : outLink[fail[t]!]!;
-      queue.push(t);
+  let chars = 1;
+  for (const set of sets) {
+    for (const lit of set) {
+      chars += lit.length;
+      for (let i = 0; i < lit.length; i++) {
+        const c = lit.charCodeAt(i);
+        if (!symbolOf[c]) symbolOf[c] = symbols++;
+      }
     }
   }
-  const stateLit = new Int32Array(n);
-  const firstOut = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    stateLit[s] = states[s]!.lit;
-    firstOut[s] = states[s]!.lit >= 0 ? s : outLink[s]!;
+  for (let c = 65; c <= 90; c++) symbolOf[c] = symbolOf[c + 32]!;
+  // Trie: at most one state per literal character, plus the root.
+  let delta: Uint16Array | Int32Array = new Int32Array(chars * symbols);
+  let stateLitList = new Int32Array(chars).fill(-1);
+  const litLength: number[] = [];
+  const litSets: number[][] = [];
+  let n = 1;
+  sets.forEach((set, id) => {
+    for (const lit of set) {
+      let s = 0;
+      for (let i = 0; i < lit.length; i++) {
+        const k = s * symbols + symbolOf[lit.charCodeAt(i)]!;
+        if (!delta[k]) delta[k] = n++;
+        s = delta[k]!;
+      }
+      let l = stateLitList[s]!;
+      if (l < 0) {
+        l = stateLitList[s] = litLength.length;
+        litLength.push(lit.length);
+        litSets.push([]);
+      }
+      const holders = litSets[l]!;
+      if (holders[holders.length - 1] !== id) holders.push(id);
+    }
+  });
+  const fail = new Int32Array(n);
+  const outLink = new Int32Array(n);
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let a = 1; a < symbols; a++) if (delta[a]) queue[tail++] = delta[a]!;
+  for (let head = 0; head < tail; head++) {
+    const s = queue[head]!;
+    const f = fail[s]!;
+    const row = s * symbols;
+    const frow = f * symbols;
+    for (let a = 1; a < symbols; a++) {
+      const t = delta[row + a]!;
+      if (t) {
+        // A trie edge: t's failure state is where s's failure state goes on a (0 for the root's children).
+        const ft = s === 0 ? 0 : delta[frow + a]!;
+        fail[t] = ft;
+        outLink[t] = stateLitList[ft]! >= 0 ? ft : outLink[ft]!;
+        queue[tail++] = t;
+      } else {
+        delta[row + a] = delta[frow + a]!;
+      }
+    }
   }
-  return { symbolOf, symbols, delta, stateLit, outLink, firstOut };
+  delta = n < 65536 ? Uint16Array.from(delta.subarray(0, n * symbols)) : delta.slice(0, n * symbols);
+  stateLitList = stateLitList.slice(0, n);
+  const firstOut = new Int32Array(n);
+  for (let s = 0; s < n; s++) firstOut[s] = stateLitList[s]! >= 0 ? s : outLink[s]!;
+  return { sets: sets.length, symbolOf, symbols, delta, stateLit: stateLitList, outLink, firstOut, litLength, litSets };
 }

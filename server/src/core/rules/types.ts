@@ -43,7 +43,8 @@ export interface Finding {
 export interface BlockContext {
   /** The block's masked prose. */
   text: string;
-  sentences: readonly Span[];
+  /** The block's sentences (may be computed on first read). */
+  readonly sentences: readonly Span[];
   /** Glossary terms found in the block, in order. */
   terms: readonly TermOccurrence[];
   glossary: Glossary;
@@ -52,4 +53,9 @@ export interface BlockContext {
 /** Judges blocks of prose. Must be pure and take time linear in the block's length. */
 export interface RuleEngine {
   judge(ctx: BlockContext): Finding[];
+  /**
+   * False when every rule starts from a glossary term, so a block without terms can raise nothing and
+   * need not be judged (nor split into sentences). Absent: every block is judged.
+   */
+  readonly judgesBlocksWithoutTerms?: boolean;
 }

@@ -100,7 +100,44 @@ function wordKey(word: string): number {
  * hashing it on the way (`Token.key`).
  */
 export function tokenize(text: string): Token[] {
+  const buf = tokenizeInto(text, new TokenBuffer());
   const out: Token[] = [];
+  for (let i = 0; i < buf.length; i++) out.push({ start: buf.start[i]!, end: buf.end[i]!, text: text.slice(buf.start[i]!, buf.end[i]!), key: buf.key[i]! });
+  return out;
+}
+
+/**
+ * The words of a text as offsets and keys in typed arrays, reused from one block to the next: the
+ * matcher reads a word's text only where its key can start a form, so most words cost no allocation.
+ */
+export class TokenBuffer {
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  /** As `Token.key`. */
+  key = new Int32Array(256);
+  length = 0;
+
+  push(start: number, end: number, key: number): void {
+    if (this.length === this.start.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.key = grow(this.key);
+    }
+    this.start[this.length] = start;
+    this.end[this.length] = end;
+    this.key[this.length] = key;
+    this.length++;
+  }
+}
+
+/** `tokenize` into a buffer (emptied first); returns it. */
+export function tokenizeInto(text: string, out: TokenBuffer): TokenBuffer {
+  out.length = 0;
   const n = text.length;
   for (let k = 0; k < n; ) {
     let c = text.charCodeAt(k);
@@ -143,7 +180,7 @@ export function tokenize(text: string): Token[] {
     let key = plain ? h : -1;
     const joiner = joinAt >= 0 ? text.charCodeAt(joinAt) : 0;
     if ((joiner === 39 || joiner === 0x2019) && k - joinAt === 2 && (text.charCodeAt(k - 1) | 32) === 115) key = plainJoin ? hJoin : -1;
-    out.push({ start, end: k, text: text.slice(start, k), key });
+    out.push(start, k, key);
   }
   return out;
 }
@@ -190,6 +227,8 @@ export class TermMatcher {
   private readonly root: TrieNode = { next: new Map(), forms: [] };
   /** `wordKey` of every lower-case word that can start a form: a root key, or a plural whose singular is one. */
   private readonly startKeys = new Set<number>();
+  /** Scratch for `find` (which runs to completion, so one buffer serves every call). */
+  private readonly tokens = new TokenBuffer();
 
   constructor(entries: readonly TermEntry[]) {
     for (const e of entries) {
@@ -230,17 +269,18 @@ export class TermMatcher {
    * Finds every term in a block of masked prose. `sentenceOf` gives the sentence around an offset, for
    * the cues and blockers of ambiguous aliases.
    */
-  find(text: string, tokens: Token[] = tokenize(text), sentenceOf?: (offset: number) => string): TermOccurrence[] {
+  find(text: string, sentenceOf?: (offset: number) => string): TermOccurrence[] {
     const out: TermOccurrence[] = [];
+    const tokens = tokenizeInto(text, this.tokens);
     for (let i = 0; i < tokens.length; ) {
       const m = this.longestAt(text, tokens, i);
       if (!m) { i++; continue; }
       const { last, plural } = m;
       let form = m.form;
-      if (form.caseSensitive && !casesAgree(form.text, tokens, i, last)) { i++; continue; }
+      if (form.caseSensitive && !casesAgree(form.text, text, tokens, i, last)) { i++; continue; }
       if (!form.block) {
-        const start = tokens[i]!.start;
-        const end = tokens[last]!.end;
+        const start = tokens.start[i]!;
+        const end = tokens.end[last]!;
         let support: TermOccurrence['support'] = 'yes';
         if (form.ambiguous) {
           // Several entries may share an ambiguous alias (PIR): keep the reading the sentence supports best.
@@ -269,16 +309,17 @@ export class TermMatcher {
   }
 
   /** The longest form starting at token i, with the index of its last token. */
-  private longestAt(text: string, tokens: Token[], i: number): { form: FormInfo; alternatives: FormInfo[]; last: number; plural: boolean } | undefined {
-    const key = tokens[i]!.key;
-    if (key !== undefined && key !== -1 && !this.startKeys.has(key)) return undefined;
-    const first = this.startKey(tokens[i]!.text);
+  private longestAt(text: string, tokens: TokenBuffer, i: number): { form: FormInfo; alternatives: FormInfo[]; last: number; plural: boolean } | undefined {
+    const key = tokens.key[i]!;
+    if (key !== -1 && !this.startKeys.has(key)) return undefined;
+    const first = this.startKey(text.slice(tokens.start[i]!, tokens.end[i]!));
     if (first === null) return undefined;
     let node: TrieNode | undefined = this.root;
     let best: { form: FormInfo; alternatives: FormInfo[]; last: number; plural: boolean } | undefined;
     for (let k = i; k < tokens.length && node; k++) {
-      const tok = tokens[k]!;
-      const raw = tok.text;
+      const tokStart = tokens.start[k]!;
+      const tokEnd = tokens.end[k]!;
+      const raw = text.slice(tokStart, tokEnd);
       const bare = stripPossessive(raw);
       const lower = k === i ? first : bare.toLowerCase();
       // Terminal candidates: the word as written, or a singular of it (plural form in the text).
@@ -287,8 +328,8 @@ export class TermMatcher {
       if (k > i) {
         // A word no branch continues with ends the walk whatever the gap; only then is the gap read.
         if (!exact && !sings.some((x) => node!.next.has(x))) break;
-        const prev = tokens[k - 1]!;
-        if (tok.start - prev.end > MAX_GAP || !WORD_GAP.test(text.slice(prev.end, tok.start))) break;
+        const prevEnd = tokens.end[k - 1]!;
+        if (tokStart - prevEnd > MAX_GAP || !WORD_GAP.test(text.slice(prevEnd, tokStart))) break;
       }
       if (exact) {
         const f = pickForm(exact.forms, bare, false);
@@ -301,7 +342,7 @@ export class TermMatcher {
         if (f && (!best || best.last < k)) best = { form: f, alternatives: n.forms.filter((x) => x.ambiguous && !x.block), last: k, plural: true };
       }
       // "customers'" (plural possessive) is written with a trailing apostrophe outside the token.
-      if (best && best.last === k && !best.plural && text[tok.end] === "'" && lower.endsWith('s')) best.plural = true;
+      if (best && best.last === k && !best.plural && text[tokEnd] === "'" && lower.endsWith('s')) best.plural = true;
       node = exact;
     }
     return best;
@@ -316,12 +357,12 @@ function judge(f: FormInfo, sentence: string): TermOccurrence['support'] {
 }
 
 /** For a case-sensitive form, every written word has the capitals of the form's word (plural -s allowed on the last). */
-function casesAgree(formText: string, tokens: Token[], first: number, last: number): boolean {
+function casesAgree(formText: string, text: string, tokens: TokenBuffer, first: number, last: number): boolean {
   const words = formWords(formText);
   if (words.length !== last - first + 1) return false;
   for (let k = 0; k < words.length; k++) {
     const want = words[k]!;
-    const got = stripPossessive(tokens[first + k]!.text);
+    const got = stripPossessive(text.slice(tokens.start[first + k]!, tokens.end[first + k]!));
     if (got === want || (k === words.length - 1 && got === want + 's')) continue;
     // Words of a proper name compare by their capitals only ("Service Operation"): same initial case.
     if (!isAbbreviation(want) && got.toLowerCase().startsWith(want.toLowerCase()) && (got[0] === want[0])) continue;
