@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { formatProblem } from '../server/src/core/glossary/types';
 import { validateRulesData } from '../server/src/core/rules/validate';
 import { compileRules } from '../server/src/core/rules/data';
+import { rulesDigest } from '../server/src/node/glossaryFile';
 import { prefilterTable } from '../server/src/core/rules/engine';
 import { Glossary } from '../server/src/core/glossary/glossary';
 import { readGlossarySources } from './glossarySources';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   // The rules' literal prefilters, computed once here rather than at every start of the server.
   const glossary = new Glossary(compiled);
   compiled.prefilters = prefilterTable(compileRules(glossary), glossary);
+  // Every pattern passed its checks above: the server may skip them when it finds these very rules.
+  compiled.rulesDigest = rulesDigest(compiled.rules);
   fs.writeFileSync(path.join(dist, 'glossary.json'), JSON.stringify(compiled));
 
   const common: esbuild.BuildOptions = {

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { regexProblem } from '../../server/src/core/glossary/check';
-import { formatProblem, type TermEntry } from '../../server/src/core/glossary/types';
+import { formatProblem, type GlossaryProblem, type TermEntry } from '../../server/src/core/glossary/types';
+import { loadGlossary } from '../../server/src/node/glossaryFile';
+import { compileRules } from '../../server/src/core/rules/data';
 import { GLOSSARY_DIR, readGlossarySources } from '../../scripts/glossarySources';
 import { glossarySources, testGlossary } from '../helpers/glossary';
 import required from '../fixtures/required-terms.json';
@@ -133,5 +135,39 @@ describe('glossary data: bad input is reported, located, and never followed fore
     assert.match(regexProblem('(a)\\1') ?? '', /back-reference/);
     assert.equal(regexProblem('\\bCMDB\\b'), undefined);
     assert.equal(regexProblem('(?:\\W+\\w+){0,3}\\W+'), undefined);
+  });
+});
+
+describe('compiled glossary: patterns the build checked are trusted only while unchanged', () => {
+  function writeCompiled(mutate: (data: { rules: { context?: { any?: { after?: string }[] } }[]; rulesDigest?: string }) => void): string {
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'dist', 'glossary.json'), 'utf8'));
+    mutate(data);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'itil-compiled-')), 'glossary.json');
+    fs.writeFileSync(file, JSON.stringify(data));
+    return file;
+  }
+
+  it('trusts the rules the build wrote, with their digest', () => {
+    const g = loadGlossary(writeCompiled(() => {}));
+    assert.equal(g.rulesChecked, true);
+    assert.deepEqual(compileRules(g).length, compileRules(testGlossary()).length);
+  });
+
+  it('checks again, and drops with a located problem, a rule edited after the build (an exponential pattern)', () => {
+    const g = loadGlossary(
+      writeCompiled((data) => {
+        const rule = data.rules.find((r) => r.context?.any?.some((c) => c.after !== undefined))!;
+        rule.context!.any!.find((c) => c.after !== undefined)!.after = '(a+)+b';
+      }),
+    );
+    assert.equal(g.rulesChecked, false);
+    const problems: GlossaryProblem[] = [];
+    compileRules(g, problems);
+    assert.equal(problems.length, 1, problems.map(formatProblem).join('\n'));
+    assert.match(formatProblem(problems[0]!), /context\.any\[\d+\]\.after/);
+  });
+
+  it('does not trust a compiled glossary without a digest', () => {
+    assert.equal(loadGlossary(writeCompiled((data) => delete data.rulesDigest)).rulesChecked, false);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Reads the compiled glossary from disk (the only file access the server needs).
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Glossary } from '../core/glossary/glossary';
@@ -28,5 +29,10 @@ export function loadGlossary(file: string = defaultGlossaryPath()): Glossary {
   if (!data || data.format !== 1 || !Array.isArray(data.terms) || !Array.isArray(data.rules)) {
     throw new Error(`${file}: not a compiled glossary (expected format 1 with 'terms' and 'rules'); run 'npm run build'`);
   }
-  return new Glossary(data);
+  return new Glossary(data, { rulesChecked: typeof data.rulesDigest === 'string' && data.rulesDigest === rulesDigest(data.rules) });
+}
+
+/** The digest the build stores as `rulesDigest` (SHA-256 of the rules as JSON, hex). */
+export function rulesDigest(rules: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(rules)).digest('hex');
 }

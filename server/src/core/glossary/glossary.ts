@@ -12,9 +12,15 @@ export class Glossary {
   readonly rules: readonly unknown[];
   /** Precomputed literal prefilters of the rules' patterns, when the compiled glossary has them. */
   readonly prefilters: Readonly<Record<string, string[][] | null>> | undefined;
+  /**
+   * True when the loader verified that the rules are exactly those the build checked (their digest), so
+   * compiling them need not check every pattern for exponential shapes again.
+   */
+  readonly rulesChecked: boolean;
   private readonly byId = new Map<string, TermEntry>();
 
-  constructor(data: CompiledGlossary) {
+  constructor(data: CompiledGlossary, opts: { rulesChecked?: boolean } = {}) {
+    this.rulesChecked = opts.rulesChecked === true;
     this.entries = data.terms;
     this.rules = data.rules;
     this.prefilters = data.prefilters;

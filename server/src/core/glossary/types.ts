@@ -71,6 +71,11 @@ export interface CompiledGlossary {
    * engine derives what is missing.
    */
   prefilters?: Record<string, string[][] | null>;
+  /**
+   * SHA-256 of `rules` as JSON, written by the build once every pattern has passed its checks. A loader that
+   * finds the same digest may skip checking the patterns again (see `Glossary.rulesChecked`).
+   */
+  rulesDigest?: string;
 }
 
 /** A problem found in glossary data, located by file, entry and field. */

@@ -123,11 +123,12 @@ const DEFINES_VERB =
   "^(?:['’]s?)?[ \\t]{0,3}(?:\\)[ \\t]{0,3})?(?:\\([^()]{0,40}\\)[ \\t]{0,3})?(?:[:=\\-–—][ \\t]{0,3}|(?:is|are|means|mean|refers? to|describes?|denotes|(?:is|are) (?:defined|described|best described) as|(?:is|are) (?:all |mainly |mostly )?about|(?:is|are) concerned with|stands? for)[ \\t]{1,3}(?!(?:not|never|no longer|neither)\\b)(?:that[ \\t]{1,3})?)";
 
 /**
- * The defined term stands as the subject: at the sentence's start (after a lead-in such as "In ITIL," or
- * "Q:"), after a clause break or "and/while/whereas", or inside "(or X)".
+ * The defined term stands as the subject: at the sentence's start (after a lead-in such as "In ITIL,",
+ * "Q:" or a card label, "Flashcard — ", "Card 3 –"), after a clause break or "and/while/whereas", or
+ * inside "(or X)".
  */
 export const DEFINES_SUBJECT =
-  /(?:^|[;:,(]|\b(?:and|while|whereas|but)\b)[^\w]{0,4}(?:(?:in itil(?: 4)?|by definition|definition|revision notes?|notes?|q|a|answer|true or false|or|i\.e\.|aka)[^\w]{1,4})?(?:(?:an?|the|every|each|any)\s{1,3})?$/i;
+  /(?:^|[;:,(]|\b(?:and|while|whereas|but)\b)[^\w]{0,4}(?:(?:in itil(?: 4)?|by definition|definition|revision notes?|notes?|q|a|answer|true or false|or|i\.e\.|aka|(?:flash ?)?cards?(?: \d{1,3})?|terms?(?: \d{1,3})?|glossary(?: entry)?)[^\w]{1,4})?(?:(?:an?|the|every|each|any)\s{1,3})?$/i;
 
 /** Expands `~{m,n}` (m to n intervening words) in a cue written in the data. */
 export function expandGaps(src: string): string {
@@ -146,7 +147,7 @@ export function flagsFor(src: string): string {
 /** Compiles a data regex after checking it; problems go to `report`. */
 function compileRegex(src: string, report: (message: string) => void, wrap: (s: string) => string = (s) => s, caseSensitive = false): RegExp | undefined {
   const expanded = expandGaps(src);
-  const err = regexProblem(src.replace(/~\{\d+,\d+\}/g, '')) ?? regexProblem(expanded);
+  const err = shapesChecked ? undefined : (regexProblem(src.replace(/~\{\d+,\d+\}/g, '')) ?? regexProblem(expanded));
   if (err) {
     report(err);
     return undefined;
@@ -202,6 +203,21 @@ export const VERSION_HISTORY_CUE: CueData = {
 
 /** Compiles every rule of the glossary, completing the version family from deprecated entries. */
 export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = []): CompiledRule[] {
+  shapesChecked = glossary.rulesChecked;
+  try {
+    return compileAll(glossary, problems);
+  } finally {
+    shapesChecked = false;
+  }
+}
+
+/**
+ * Set while compiling rules the build has already checked (`Glossary.rulesChecked`): their patterns are
+ * not checked again for exponential shapes, which would cost tens of milliseconds at every start.
+ */
+let shapesChecked = false;
+
+function compileAll(glossary: Glossary, problems: GlossaryProblem[]): CompiledRule[] {
   const out: CompiledRule[] = [];
   const codes = new Map<string, string>();
   const versionTriggers = new Set<string>();
