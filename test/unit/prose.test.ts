@@ -75,6 +75,15 @@ describe('sentences', () => {
     const t = 'Q: Who agrees the service levels? A: The customer. Who pays? The sponsor. Why? Answer: budget.';
     assert.deepEqual(splitSentences(t).map((s) => t.slice(s.start, s.end)), ['Q: Who agrees the service levels? A: The customer.', 'Who pays?', 'The sponsor.', 'Why? Answer: budget.']);
   });
+  it('keeps a question and an answer clause after a semicolon or question mark together', () => {
+    const t = 'Question 4 asks which role approves the budget; the correct answer is the customer. Who signs? The answer: the sponsor. Plans vary; the team decides.';
+    assert.deepEqual(splitSentences(t).map((s) => t.slice(s.start, s.end)), [
+      'Question 4 asks which role approves the budget; the correct answer is the customer.',
+      'Who signs? The answer: the sponsor.',
+      'Plans vary;',
+      'the team decides.',
+    ]);
+  });
   it('bounds run-on text without punctuation', () => {
     const t = 'word '.repeat(10_000);
     const spans = splitSentences(t);

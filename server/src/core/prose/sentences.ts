@@ -81,6 +81,8 @@ export function splitSentences(text: string): Span[] {
       while (m < n && isSpace(text.charCodeAt(m))) m++;
       // "Q: Who agrees the service levels? A: The customer." is one unit: the answer means nothing alone.
       if (c === '?' && isAnswerLabel(text, m)) continue;
+      // "Question 4 asks which role approves the budget; the correct answer is the customer." likewise.
+      if ((c === '?' || c === ';') && isAnswerClause(text, m)) continue;
       if (c === ';' || m >= n || opensSentence(text, m)) {
         push(j);
       }
@@ -113,6 +115,11 @@ function pushBounded(a: number, b: number, text: string, out: Span[]): void {
 /** "A:" or "Answer:" (any case) at `m`: the answer to a question just asked. */
 function isAnswerLabel(text: string, m: number): boolean {
   return /^(?:a|answer)[ \t]{0,2}[:.)\-–]/iy.test(text.slice(m, m + 12));
+}
+
+/** "the answer is", "the correct answer was", "the right answer:" at `m`: a question's answer given as a clause. */
+function isAnswerClause(text: string, m: number): boolean {
+  return /^the (?:correct |right |expected |model )?answer(?: is| was|:)/iy.test(text.slice(m, m + 40));
 }
 
 function isSpace(c: number): boolean {
