@@ -14,8 +14,8 @@ import type { Position } from 'vscode-languageserver-types';
 
 /** What one block yields. Offsets are relative to the block. */
 export interface BlockAnalysis {
-  /** Offsets where the block's lines start (the first is 0). */
-  lineStarts: number[];
+  /** Offsets where the block's lines start (the first is 0); computed on first use by `positionIn`. */
+  lineStarts?: number[];
   terms: TermOccurrence[];
   findings: Finding[];
   /** Distinct ITIL (non-colloquial) entry ids among the block's terms: its evidence of a service management document. */
@@ -145,7 +145,7 @@ export class Analyzer {
       const e = this.glossary.get(t.entryId);
       if (e && !e.colloquial && e.vocabulary !== 'non-itil' && !anchors.includes(e.id)) anchors.push(e.id);
     }
-    return { lineStarts: lineStartsOf(text), terms, findings, anchors };
+    return { terms, findings, anchors };
   }
 }
 
@@ -182,7 +182,7 @@ export function lineStartsOf(t: string): number[] {
 
 /** Position of a block-relative offset, from the block's own line starts (never from the document start). */
 export function positionIn(block: ProseBlock, analysis: BlockAnalysis, offset: number): Position {
-  const ls = analysis.lineStarts;
+  const ls = (analysis.lineStarts ??= lineStartsOf(block.text));
   let lo = 0;
   let hi = ls.length - 1;
   while (lo < hi) {
