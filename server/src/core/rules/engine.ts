@@ -109,8 +109,7 @@ export function createEngineFromRules(rules: readonly CompiledRule[], table?: Re
       }
       // Rules triggered by words rather than glossary terms: first ruled out for the whole block by their
       // literals (one lower-cased copy of the block), so most blocks are never split into sentences for them.
-      let lower: string | undefined;
-      const active = wordRules.length ? wordRules.filter((w) => filters.mayOccurIn(w.re, (lower ??= ctx.text.toLowerCase()))) : wordRules;
+      const active = wordRules.length ? wordRules.filter((w) => filters.mayOccurIn(w.re, ctx.text)) : wordRules;
       if (active.length) {
         for (const s of ctx.sentences) {
           const sentence = ctx.text.slice(s.start, s.end);
@@ -242,14 +241,17 @@ class Prefilters {
   }
 
   /**
-   * False when `re` cannot match anywhere in a text, judged from its literals; `lower`: the text in lower
-   * case. (Sound: each match holds a literal of each set, and lower-casing never removes an ASCII letter.)
+   * False when `re` cannot match anywhere in `text`, judged from its literals, searched for without regard
+   * to ASCII case. (Sound: each match holds, up to ASCII case, a literal of each set.)
    */
-  mayOccurIn(re: RegExp, lower: string): boolean {
+  mayOccurIn(re: RegExp, text: string): boolean {
     const ids = this.ids.get(re);
     if (ids === undefined) return true;
-    return ids.every((id) => this.literalsOf[id]!.some((lit) => lower.includes(lit)));
+    return ids.every((id) => (this.literalRe[id] ??= new RegExp(this.literalsOf[id]!.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')).test(text));
   }
+
+  /** Per literal set id, a case-insensitive search for any of its literals (ASCII case folds, as under the rules' `i` flag). */
+  private readonly literalRe: RegExp[] = [];
 
   /** The result of the last scan, shared by every judge of this engine (judging is synchronous). */
   get hits(): LiteralHits {
@@ -380,16 +382,22 @@ class BlockJudge {
     if (defined) cue = cueText(defined);
     // A rule that only knows definitional swaps fires on nothing else.
     else if (r.defines && !r.any.length && !r.all.length) return undefined;
-    else if (r.any.length) {
-      let hit: RegExpExecArray | null = null;
-      for (const c of r.any) if ((hit = test(c))) break;
-      if (!hit) return undefined;
-      cue = cueText(hit);
-    }
-    for (const c of defined ? [] : r.all) {
-      const hit = test(c);
-      if (!hit) return undefined;
-      if (!cue) cue = cueText(hit);
+    else {
+      // Every `all` cue first: each is required, and they are usually narrow, so most triggers are ruled
+      // out before the `any` alternatives (often sentence-wide vocabularies) run. The cue quoted in the
+      // message is the `any` hit when there is one, else the first `all` hit, as if `any` ran first.
+      let firstAll = '';
+      for (const c of r.all) {
+        const hit = test(c);
+        if (!hit) return undefined;
+        if (!firstAll) firstAll = cueText(hit);
+      }
+      if (r.any.length) {
+        let hit: RegExpExecArray | null = null;
+        for (const c of r.any) if ((hit = test(c))) break;
+        if (!hit) return undefined;
+        cue = cueText(hit);
+      } else cue = firstAll;
     }
     if (!defined) for (const c of r.exceptions) if (test(c)) return undefined;
 
