@@ -17,7 +17,6 @@ export function countingService(glossaryJson: string): { service: LanguageServic
   const inner = createRuleEngine(glossary);
   let count = 0;
   const engine: RuleEngine = {
-    judgesBlocksWithoutTerms: inner.judgesBlocksWithoutTerms,
     judge(ctx) {
       count++;
       return inner.judge(ctx);
@@ -35,7 +34,6 @@ export function lintVsFloor(glossaryJson: string, texts: readonly string[], floo
   const inner = createRuleEngine(glossary);
   let judgeMs = 0;
   const engine: RuleEngine = {
-    judgesBlocksWithoutTerms: inner.judgesBlocksWithoutTerms,
     judge(ctx) {
       const t0 = performance.now();
       const found = inner.judge(ctx);

@@ -513,7 +513,7 @@ async function main(): Promise<void> {
     '',
     table(head, lsp.map(rowText)),
     '',
-    `After a one-character edit, ${oneBlock ? 'at most one' : `at most ${Math.max(...inc.judged)}`} of the document's ${num(inc.blocks)} blocks ${oneBlock ? 'is' : 'are'} judged again (none when the edited block holds no glossary term; counted in`,
+    `After a one-character edit, ${oneBlock ? 'exactly one' : `at most ${Math.max(...inc.judged)}`} of the document's ${num(inc.blocks)} blocks ${oneBlock ? 'is' : 'are'} judged again (counted in`,
     'process with a counting rule engine, over the same edits): the prose model is scanned again only from the last',
     'blank line before the edit to the first point after it where the previous scan stood in the same state, and',
     'every other block keeps its results. Hover found a term at',

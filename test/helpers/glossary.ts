@@ -5,6 +5,7 @@
 import { Glossary } from '../../server/src/core/glossary/glossary';
 import { formatProblem } from '../../server/src/core/glossary/types';
 import { LanguageService } from '../../server/src/core/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { readGlossarySources, type GlossarySources } from '../../scripts/glossarySources';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -39,3 +40,16 @@ export function docWithCursor(text: string, languageId = 'markdown'): { doc: Tex
   const doc = TextDocument.create(`untitled:test-${++counter}.md`, languageId, 1, clean);
   return { doc, position: doc.positionAt(at >= 0 ? at : 0) };
 }
+
+let judged = 0;
+
+/**
+ * Diagnostics of `text` judged as a lone service management document (`documentScope: itsm`), each as
+ * `code` or, with `withText`, as `code underlined-words`.
+ */
+export function ruleHits(text: string, withText = true): string[] {
+  const doc = TextDocument.create(`untitled:rules-${++judged}.md`, 'markdown', 1, text);
+  return (rulesService ??= testService()).diagnostics(doc, { ...DEFAULT_SETTINGS, documentScope: 'itsm' }).map((d) => (withText ? `${String(d.code)} ${doc.getText(d.range)}` : String(d.code)));
+}
+
+let rulesService: LanguageService | undefined;

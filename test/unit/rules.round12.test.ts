@@ -5,20 +5,9 @@
  * authority).
  */
 import * as assert from 'node:assert/strict';
-import { Glossary } from '../../server/src/core/glossary/glossary';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { LanguageService } from '../../server/src/core/languageService';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readGlossarySources } from '../../scripts/glossarySources';
+import { ruleHits } from '../helpers/glossary';
 
-const service = new LanguageService({ glossary: new Glossary(readGlossarySources().compiled) });
-let n = 0;
-const hits = (text: string): string[] => {
-  const doc = TextDocument.create(`r12://${++n}.md`, 'markdown', 1, text);
-  return service
-    .diagnostics(doc, { ...DEFAULT_SETTINGS, documentScope: 'itsm' })
-    .map((d) => `${String(d.code)} ${doc.getText(d.range)}`);
-};
+const hits = (text: string): string[] => ruleHits(text);
 
 describe('rules: round 12', () => {
   it('reads definition cards whose terms are swapped', () => {

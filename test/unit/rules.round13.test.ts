@@ -5,20 +5,9 @@
  * ("internal SLA", "technical management function").
  */
 import * as assert from 'node:assert/strict';
-import { Glossary } from '../../server/src/core/glossary/glossary';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { LanguageService } from '../../server/src/core/languageService';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readGlossarySources } from '../../scripts/glossarySources';
+import { ruleHits } from '../helpers/glossary';
 
-const service = new LanguageService({ glossary: new Glossary(readGlossarySources().compiled) });
-let n = 0;
-const hits = (text: string): string[] => {
-  const doc = TextDocument.create(`r13://${++n}.md`, 'markdown', 1, text);
-  return service
-    .diagnostics(doc, { ...DEFAULT_SETTINGS, documentScope: 'itsm' })
-    .map((d) => `${String(d.code)} ${doc.getText(d.range)}`);
-};
+const hits = (text: string): string[] => ruleHits(text);
 
 describe('rules: round 13', () => {
   it('judges a role label against the evidence in the rest of the sentence', () => {

@@ -115,8 +115,7 @@ export class Analyzer {
 
   /**
    * Terms and findings of one block of masked prose. The block is split into sentences only when
-   * something reads them: the cues of an ambiguous alias, or the rule engine, which is not run on a block
-   * without terms when none of its rules could fire there.
+   * something reads them: the cues of an ambiguous alias, or the rule engine when a rule applies.
    */
   analyzeBlock(text: string): BlockAnalysis {
     let sentences: Span[] | undefined;
@@ -128,17 +127,14 @@ export class Analyzer {
     };
     const terms = this.glossary.matcher.find(text, sentenceOf);
     const glossary = this.glossary;
-    const findings =
-      terms.length > 0 || this.engine.judgesBlocksWithoutTerms !== false
-        ? this.engine.judge({
-            text,
-            get sentences() {
-              return sentencesOf();
-            },
-            terms,
-            glossary,
-          })
-        : [];
+    const findings = this.engine.judge({
+      text,
+      get sentences() {
+        return sentencesOf();
+      },
+      terms,
+      glossary,
+    });
     const anchors: string[] = [];
     for (const t of terms) {
       if (t.support !== 'yes') continue;

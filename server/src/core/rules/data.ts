@@ -145,9 +145,9 @@ export function flagsFor(src: string): string {
 }
 
 /** Compiles a data regex after checking it; problems go to `report`. */
-function compileRegex(src: string, report: (message: string) => void, wrap: (s: string) => string = (s) => s, caseSensitive = false): RegExp | undefined {
+function compileRegex(src: string, report: (message: string) => void, checkShapes: boolean, wrap: (s: string) => string = (s) => s, caseSensitive = false): RegExp | undefined {
   const expanded = expandGaps(src);
-  const err = shapesChecked ? undefined : (regexProblem(src.replace(/~\{\d+,\d+\}/g, '')) ?? regexProblem(expanded));
+  const err = !checkShapes ? undefined : (regexProblem(src.replace(/~\{\d+,\d+\}/g, '')) ?? regexProblem(expanded));
   if (err) {
     report(err);
     return undefined;
@@ -162,7 +162,7 @@ function compileRegex(src: string, report: (message: string) => void, wrap: (s: 
   }
 }
 
-function compileCue(c: CueData, report: (field: string, message: string) => void, field: string): CompiledCue | undefined {
+function compileCue(c: CueData, report: (field: string, message: string) => void, field: string, checkShapes = true): CompiledCue | undefined {
   const gap = Math.max(0, Math.min(8, c.gap ?? 0));
   const gapRe = gap ? `(?:${GAP_SEP}${GAP_WORD}){0,${gap}}` : '';
   const kinds = (['after', 'before', 'clause', 'sentence'] as const).filter((k) => c[k] !== undefined);
@@ -176,15 +176,15 @@ function compileCue(c: CueData, report: (field: string, message: string) => void
   let re: RegExp | undefined;
   if (kind === 'after') {
     // Anchored at the trigger's end: separators, up to `gap` words, then the cue.
-    re = compileRegex(src, r, (s) => `^(?:['’]s?)?[^\\w\\u00C0-\\u024F]{0,6}(?:${GAP_WORD}${GAP_SEP}){0,${gap}}(${s})`, c.caseSensitive);
+    re = compileRegex(src, r, checkShapes, (s) => `^(?:['’]s?)?[^\\w\\u00C0-\\u024F]{0,6}(?:${GAP_WORD}${GAP_SEP}){0,${gap}}(${s})`, c.caseSensitive);
   } else if (kind === 'before') {
     // Anchored at the trigger's start: the cue, up to `gap` words, then separators.
-    re = compileRegex(src, r, (s) => `(${s})${gapRe}[^\\w\\u00C0-\\u024F]{0,6}$`, c.caseSensitive);
+    re = compileRegex(src, r, checkShapes, (s) => `(${s})${gapRe}[^\\w\\u00C0-\\u024F]{0,6}$`, c.caseSensitive);
   } else {
-    re = compileRegex(src, r, (s) => `(${s})`, c.caseSensitive);
+    re = compileRegex(src, r, checkShapes, (s) => `(${s})`, c.caseSensitive);
   }
   if (!re) return undefined;
-  const unless = c.unless !== undefined ? compileRegex(c.unless, (m) => report(`${field}.unless`, m)) : undefined;
+  const unless = c.unless !== undefined ? compileRegex(c.unless, (m) => report(`${field}.unless`, m), checkShapes) : undefined;
   if (c.unless !== undefined && !unless) return undefined;
   return { kind, re, reach: Math.min(400, 120 + 40 * gap + src.length * 2), ...(unless ? { unless } : {}) };
 }
@@ -201,27 +201,17 @@ export const VERSION_HISTORY_CUE: CueData = {
     "\\bitil[ -]?v?[1-3]\\b|\\bv[23]\\b|\\bversion [23]\\b|\\b(?:2007|2011)\\b|\\b(?:previous|earlier|older|old|prior|past|legacy|first|second|third) (?:versions?|editions?|releases?) of itil\\b|\\b(?:previous|earlier|older|old|prior|past|legacy) itil\\b|\\bitil(?:['’]s)? (?:previous|earlier|older|prior|past) (?:versions?|editions?|releases?)\\b|\\bbefore itil ?4\\b|\\b(?:before|until|till|prior to)\\s(?:we\\s|the\\s(?:team|group|company|organi[sz]ation|department|business|service desk)\\s|our\\s(?:team|group|company)\\s)?(?:the\\s)?(?:move|moved|moving|switch|switched|switching|migrat(?:ion|ed|ing)|transition(?:ed|ing)?|shift(?:ed|ing)?|adopt(?:ion|ed|ing)|implement(?:ation|ed|ing)|introduc(?:tion|ed|ing)|upgrad(?:e|ed|ing)|convert(?:ed|ing)|conversion|chang(?:e|ed|ing)(?:\\sover)?)\\s(?:(?:over|across)\\s)?(?:to\\s|of\\s)?itil ?4\\b|\\b(?:replac(?:ed|es|ing)|renam(?:ed|es|ing)|formerly|superseded|supersedes|succeeded|previously (?:called|named|known))\\b|\\b(?:used to be|was|were|had been|is now no longer) (?:called|named|known as|termed|labell?ed)\\b|\\bitil\\b.{0,200}\\binstead\\b|\\binstead\\b.{0,200}\\bitil\\b",
 };
 
-/** Compiles every rule of the glossary, completing the version family from deprecated entries. */
-export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = []): CompiledRule[] {
-  shapesChecked = glossary.rulesChecked;
-  try {
-    return compileAll(glossary, problems);
-  } finally {
-    shapesChecked = false;
-  }
-}
-
 /**
- * Set while compiling rules the build has already checked (`Glossary.rulesChecked`): their patterns are
- * not checked again for exponential shapes, which would cost tens of milliseconds at every start.
+ * Compiles every rule of the glossary, completing the version family from deprecated entries; problems
+ * go to `problems`. Rules the build has already checked (`Glossary.rulesChecked`)
+ * are not checked again for exponential shapes, which would cost tens of milliseconds at every start.
  */
-let shapesChecked = false;
-
-function compileAll(glossary: Glossary, problems: GlossaryProblem[]): CompiledRule[] {
+export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = []): CompiledRule[] {
+  const checkShapes = !glossary.rulesChecked;
   const out: CompiledRule[] = [];
   const codes = new Map<string, string>();
   const versionTriggers = new Set<string>();
-  const history = compileCue(VERSION_HISTORY_CUE, (field, message) => problems.push({ file: 'server/src/core/rules/data.ts', entry: 'VERSION_HISTORY_CUE', field, message }), 'exceptions');
+  const history = compileCue(VERSION_HISTORY_CUE, (field, message) => problems.push({ file: 'server/src/core/rules/data.ts', entry: 'VERSION_HISTORY_CUE', field, message }), 'exceptions', checkShapes);
   const historyList = history ? [history] : [];
   glossary.rules.forEach((raw, index) => {
     const r = raw as RuleData;
@@ -244,17 +234,17 @@ function compileAll(glossary: Glossary, problems: GlossaryProblem[]): CompiledRu
     termIds.forEach((id, i) => {
       if (!glossary.get(id)) report(`trigger.terms[${i}]`, `unknown id '${id}'`);
     });
-    const words = r.trigger?.words !== undefined ? compileRegex(r.trigger.words, (m) => report('trigger.words', m), (s) => `(?:${s})`) : undefined;
+    const words = r.trigger?.words !== undefined ? compileRegex(r.trigger.words, (m) => report('trigger.words', m), checkShapes, (s) => `(?:${s})`) : undefined;
     if (!termIds.length && !r.trigger?.words) report('trigger', 'a rule needs trigger terms or words');
-    const triggerText = r.trigger?.text !== undefined ? compileRegex(r.trigger.text, (m) => report('trigger.text', m), (s) => `^(?:${s})$`) : undefined;
-    const narrow = r.trigger?.narrow !== undefined ? compileRegex(r.trigger.narrow, (m) => report('trigger.narrow', m), (s) => `(?:${s})(?![\\w\\u00C0-\\u024F])`) : undefined;
+    const triggerText = r.trigger?.text !== undefined ? compileRegex(r.trigger.text, (m) => report('trigger.text', m), checkShapes, (s) => `^(?:${s})$`) : undefined;
+    const narrow = r.trigger?.narrow !== undefined ? compileRegex(r.trigger.narrow, (m) => report('trigger.narrow', m), checkShapes, (s) => `(?:${s})(?![\\w\\u00C0-\\u024F])`) : undefined;
     const cues = (list: CueData[] | undefined, field: string) =>
-      (list ?? []).map((c, i) => compileCue(c, report, `${field}[${i}]`)).filter((c): c is CompiledCue => !!c);
+      (list ?? []).map((c, i) => compileCue(c, report, `${field}[${i}]`, checkShapes)).filter((c): c is CompiledCue => !!c);
     const any = cues(r.context?.any, 'context.any');
     const all = cues(r.context?.all, 'context.all');
     const exceptions = cues(r.exceptions, 'exceptions');
-    const ungateIf = r.ungateIf !== undefined ? compileRegex(r.ungateIf, (m) => report('ungateIf', m)) : undefined;
-    const defines = r.defines !== undefined ? compileRegex(r.defines, (m) => report('defines', m), (s) => `${DEFINES_VERB}(${s})`) : undefined;
+    const ungateIf = r.ungateIf !== undefined ? compileRegex(r.ungateIf, (m) => report('ungateIf', m), checkShapes) : undefined;
+    const defines = r.defines !== undefined ? compileRegex(r.defines, (m) => report('defines', m), checkShapes, (s) => `${DEFINES_VERB}(${s})`) : undefined;
 
     let suggestions: CompiledSuggestion[] = [];
     let message = r.message;

@@ -94,8 +94,12 @@ export function createEngineFromRules(rules: readonly CompiledRule[], table?: Re
   }
   for (const w of wordRules) filters.alias(w.re, w.rule.words!);
   return {
-    judgesBlocksWithoutTerms: wordRules.length > 0,
     judge(ctx: BlockContext): Finding[] {
+      // Rules triggered by words rather than glossary terms: first ruled out for the whole block by their
+      // literals, so most blocks are never split into sentences for them.
+      const active = wordRules.length ? wordRules.filter((w) => filters.mayOccurIn(w.re, ctx.text)) : wordRules;
+      // A block with neither a glossary term nor a word trigger can raise nothing.
+      if (!ctx.terms.length && !active.length) return [];
       const judge = new BlockJudge(ctx, filters);
       const found: Finding[] = [];
       for (const t of ctx.terms) {
@@ -107,9 +111,6 @@ export function createEngineFromRules(rules: readonly CompiledRule[], table?: Re
           if (f) found.push(f);
         }
       }
-      // Rules triggered by words rather than glossary terms: first ruled out for the whole block by their
-      // literals (one lower-cased copy of the block), so most blocks are never split into sentences for them.
-      const active = wordRules.length ? wordRules.filter((w) => filters.mayOccurIn(w.re, ctx.text)) : wordRules;
       if (active.length) {
         for (const s of ctx.sentences) {
           const sentence = ctx.text.slice(s.start, s.end);

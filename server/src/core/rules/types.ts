@@ -53,9 +53,4 @@ export interface BlockContext {
 /** Judges blocks of prose. Must be pure and take time linear in the block's length. */
 export interface RuleEngine {
   judge(ctx: BlockContext): Finding[];
-  /**
-   * False when every rule starts from a glossary term, so a block without terms can raise nothing and
-   * need not be judged (nor split into sentences). Absent: every block is judged.
-   */
-  readonly judgesBlocksWithoutTerms?: boolean;
 }
