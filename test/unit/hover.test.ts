@@ -50,6 +50,15 @@ describe('hover: finds the term wherever a writer puts it', () => {
     ['Our normal service opera$$tion resumed.', null],
     ['per ITIL Service Opera$$tion', 'service-operation'],
     ['utili$$ty and warranty', 'utility'],
+    // Plurals and possessives as the matcher reads them from word hashes: -ies, -sses, curly apostrophe, capitals.
+    ['both change authori$$ties approved it', 'change-authority'],
+    ['third parti$$es supply the links', 'third-party'],
+    ['all our proces$$ses are documented', 'process'],
+    ['the capabili$$ties of the team', 'capability'],
+    ['the cus$$tomer’s requirements', 'customer'],
+    ['the CUSTO$$MERS agreed it', 'customer'],
+    ['the proce$$ss is documented', 'process'],
+    ['a customerss$$ visit', null],
     // Silent: code, URLs, front matter, non-terms, ambiguous abbreviations without support.
     ['Run `SL$$A` now', null],
     ['```\nthe SL$$A\n```', null],

@@ -23,8 +23,19 @@ export interface FormInfo {
 }
 
 interface TrieNode {
+  /** Children by lower-case word. */
   next: Map<string, TrieNode>;
+  /** The same children by `wordKey` of their word (words of ASCII and ’ only); checked against `word` on a hit. */
+  keyed: Map<number, TrieNode>;
+  /** The lower-case word leading to this node (empty at the root). */
+  word: string;
   forms: FormInfo[];
+  /** The ambiguous, non-blocking forms among `forms` (the readings an ambiguous alias may take). */
+  alternatives: FormInfo[];
+}
+
+function trieNode(word: string): TrieNode {
+  return { next: new Map(), keyed: new Map(), word, forms: [], alternatives: [] };
 }
 
 /** A term found in a block of prose; offsets are relative to the block. */
@@ -218,13 +229,12 @@ function singulars(w: string): readonly string[] {
   return out;
 }
 
-/** The gap between two words of a term may hold spaces, one line break, hyphens and emphasis markers. */
-const WORD_GAP = /^(?:[ \t*_~\-/]|\r?\n[ \t>]*)*$/;
+/** The gap between two words of a term may hold spaces, line breaks, hyphens and emphasis markers (see `isWordGap`). */
 const MAX_GAP = 12;
 
 /** The index of written forms, built once per glossary. */
 export class TermMatcher {
-  private readonly root: TrieNode = { next: new Map(), forms: [] };
+  private readonly root: TrieNode = trieNode('');
   /** `wordKey` of every lower-case word that can start a form: a root key, or a plural whose singular is one. */
   private readonly startKeys = new Set<number>();
   /** Scratch for `find` (which runs to completion, so one buffer serves every call). */
@@ -257,12 +267,71 @@ export class TermMatcher {
       const key = w.toLowerCase();
       let n = node.next.get(key);
       if (!n) {
-        n = { next: new Map(), forms: [] };
+        n = trieNode(key);
         node.next.set(key, n);
+        const h = wordKey(key);
+        // Two words of one hash under one node (never seen): the first keeps the key, the other is found
+        // by the string walk only, which is what `keyed` misses fall back to when `collided` is set.
+        if (h !== -1) {
+          if (node.keyed.has(h)) this.collided = true;
+          else node.keyed.set(h, n);
+        }
       }
       node = n;
     }
     node.forms.push(form);
+    if (form.ambiguous && !form.block) node.alternatives.push(form);
+  }
+
+  /** Set when two words of one node share a hash: every walk then goes by strings. */
+  private collided = false;
+  /** Scratch: the children a plural word reaches by its candidate singulars. */
+  private readonly singularNodes: TrieNode[] = [];
+
+  /**
+   * The child of `node` for the word [s, e) of `text` as written (lower-cased), and in `singularNodes` the
+   * children for its candidate singulars ("policies" -> "policy", "boxes" -> "box", "agreements" ->
+   * "agreement"). `key` is the word's `wordKey`: when known, no string is made (most words of a block are
+   * looked up and missed); -1 falls back to lower-casing the word.
+   */
+  private childrenFor(node: TrieNode, text: string, s: number, e: number, key: number): TrieNode | undefined {
+    const sings = this.singularNodes;
+    sings.length = 0;
+    if (key === -1 || this.collided) {
+      const lower = text.slice(s, e).toLowerCase();
+      for (const w of singulars(lower)) {
+        const n = node.next.get(w);
+        if (n) sings.push(n);
+      }
+      return node.next.get(lower);
+    }
+    const n = e - s;
+    const exactNode = node.keyed.get(key);
+    const exact = exactNode && sameWord(text, s, e, exactNode.word, 0) ? exactNode : undefined;
+    if (n < 3 || (text.charCodeAt(e - 1) | 32) !== 115) return exact; // no plural -s
+    const c2 = text.charCodeAt(e - 2) | 32;
+    const c3 = text.charCodeAt(e - 3) | 32;
+    // As `singulars`: -ies -> -y, (ss|sh|ch|x|z)es -> drop es, and drop s unless the word ends in ss.
+    if (n > 3 && c2 === 101 && c3 === 105) {
+      const h = hashRange(text, s, e - 3);
+      const c = h === -1 ? undefined : node.keyed.get(Math.imul(h ^ 121, FNV_PRIME));
+      if (c && sameWord(text, s, e - 3, c.word, 121)) sings.push(c);
+    }
+    if (n > 3 && c2 === 101) {
+      const c4 = text.charCodeAt(e - 4) | 32;
+      // -xes, -zes, -sses, -shes, -ches
+      if (c3 === 120 || c3 === 122 || (c3 === 115 && c4 === 115) || (c3 === 104 && (c4 === 115 || c4 === 99))) {
+        const h = hashRange(text, s, e - 2);
+        const c = h === -1 ? undefined : node.keyed.get(h);
+        if (c && sameWord(text, s, e - 2, c.word, 0)) sings.push(c);
+      }
+    }
+    if (c2 !== 115) {
+      const h = hashRange(text, s, e - 1);
+      const c = h === -1 ? undefined : node.keyed.get(h);
+      if (c && sameWord(text, s, e - 1, c.word, 0)) sings.push(c);
+    }
+    return exact;
   }
 
   /**
@@ -302,51 +371,92 @@ export class TermMatcher {
     return out;
   }
 
-  /** The word's lower-case bare form if the root of the trie holds it, as written or as the singular of a plural; else null. */
-  private startKey(raw: string): string | null {
-    const lower = stripPossessive(raw).toLowerCase();
-    return this.root.next.has(lower) || singulars(lower).some((s) => this.root.next.has(s)) ? lower : null;
-  }
-
   /** The longest form starting at token i, with the index of its last token. */
   private longestAt(text: string, tokens: TokenBuffer, i: number): { form: FormInfo; alternatives: FormInfo[]; last: number; plural: boolean } | undefined {
-    const key = tokens.key[i]!;
-    if (key !== -1 && !this.startKeys.has(key)) return undefined;
-    const first = this.startKey(text.slice(tokens.start[i]!, tokens.end[i]!));
-    if (first === null) return undefined;
+    const first = tokens.key[i]!;
+    if (first !== -1 && !this.startKeys.has(first)) return undefined;
     let node: TrieNode | undefined = this.root;
     let best: { form: FormInfo; alternatives: FormInfo[]; last: number; plural: boolean } | undefined;
+    const sings = this.singularNodes;
     for (let k = i; k < tokens.length && node; k++) {
       const tokStart = tokens.start[k]!;
       const tokEnd = tokens.end[k]!;
-      const raw = text.slice(tokStart, tokEnd);
-      const bare = stripPossessive(raw);
-      const lower = k === i ? first : bare.toLowerCase();
+      // The word without a possessive 's, as `Token.key` hashes it.
+      const bareEnd = isPossessive(text, tokStart, tokEnd) ? tokEnd - 2 : tokEnd;
       // Terminal candidates: the word as written, or a singular of it (plural form in the text).
-      const exact = node.next.get(lower);
-      const sings = singulars(lower);
-      if (k > i) {
-        // A word no branch continues with ends the walk whatever the gap; only then is the gap read.
-        if (!exact && !sings.some((x) => node!.next.has(x))) break;
-        const prevEnd = tokens.end[k - 1]!;
-        if (tokStart - prevEnd > MAX_GAP || !WORD_GAP.test(text.slice(prevEnd, tokStart))) break;
-      }
-      if (exact) {
+      const exact = this.childrenFor(node, text, tokStart, bareEnd, tokens.key[k]!);
+      if (!exact && !sings.length) break;
+      // A word no branch continues with ends the walk whatever the gap; only then is the gap read.
+      if (k > i && !isWordGap(text, tokens.end[k - 1]!, tokStart)) break;
+      let bare: string | undefined;
+      if (exact && exact.forms.length) {
+        bare = text.slice(tokStart, bareEnd);
         const f = pickForm(exact.forms, bare, false);
-        if (f) best = { form: f, alternatives: exact.forms.filter((x) => x.ambiguous && !x.block), last: k, plural: false };
+        if (f) best = { form: f, alternatives: exact.alternatives, last: k, plural: false };
       }
-      for (const sing of sings) {
-        const n = node.next.get(sing);
-        if (!n) continue;
+      for (const n of sings) {
+        if (!n.forms.length) continue;
+        bare ??= text.slice(tokStart, bareEnd);
         const f = pickForm(n.forms, bare, true);
-        if (f && (!best || best.last < k)) best = { form: f, alternatives: n.forms.filter((x) => x.ambiguous && !x.block), last: k, plural: true };
+        if (f && (!best || best.last < k)) best = { form: f, alternatives: n.alternatives, last: k, plural: true };
       }
       // "customers'" (plural possessive) is written with a trailing apostrophe outside the token.
-      if (best && best.last === k && !best.plural && text[tokEnd] === "'" && lower.endsWith('s')) best.plural = true;
+      if (best && best.last === k && !best.plural && text.charCodeAt(tokEnd) === 39 && (text.charCodeAt(bareEnd - 1) | 32) === 115) best.plural = true;
       node = exact;
     }
     return best;
   }
+}
+
+/** True when the word [s, e) ends in a possessive 's or ’s (as `stripPossessive` removes). */
+function isPossessive(text: string, s: number, e: number): boolean {
+  if (e - s < 2) return false;
+  const last = text.charCodeAt(e - 1);
+  const q = text.charCodeAt(e - 2);
+  return (last === 115 || last === 83) && (q === 39 || q === 0x2019);
+}
+
+/** `wordKey` of text[s, e), read in place; -1 when a character is outside ASCII and ’. */
+function hashRange(text: string, s: number, e: number): number {
+  let h = FNV_OFFSET;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 128) h = Math.imul(h ^ LOWER[c]!, FNV_PRIME);
+    else if (c === 0x2019) h = Math.imul(h ^ c, FNV_PRIME);
+    else return -1;
+  }
+  return h;
+}
+
+/** True when text[s, e) lower-cased, followed by the character `suffix` if not 0, is `word`. */
+function sameWord(text: string, s: number, e: number, word: string, suffix: number): boolean {
+  const n = e - s;
+  if (word.length !== n + (suffix ? 1 : 0)) return false;
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(s + k);
+    if ((c < 128 ? LOWER[c]! : c) !== word.charCodeAt(k)) return false;
+  }
+  return !suffix || word.charCodeAt(n) === suffix;
+}
+
+/**
+ * True when text[s, e), between two words of a term, holds only what `WORD_GAP` allows: at most
+ * `MAX_GAP` characters of spaces, tabs, hyphens, slashes and emphasis markers, and line breaks followed
+ * by a block quote's indentation (`>`).
+ */
+function isWordGap(text: string, s: number, e: number): boolean {
+  if (e - s > MAX_GAP) return false;
+  let afterBreak = false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9) continue; // space, tab: allowed anywhere, and keep a line break's indentation open
+    if (c === 10) { afterBreak = true; continue; }
+    if (c === 13 && k + 1 < e && text.charCodeAt(k + 1) === 10) continue;
+    if (c === 62 && afterBreak) continue; // '>'
+    if (c === 42 || c === 95 || c === 126 || c === 45 || c === 47) { afterBreak = false; continue; } // * _ ~ - /
+    return false;
+  }
+  return true;
 }
 
 /** How well a sentence supports the ITIL reading of an ambiguous form. */
