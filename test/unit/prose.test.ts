@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { buildProseModel } from '../../server/src/core/prose/proseModel';
-import { splitSentences, MAX_SENTENCE } from '../../server/src/core/prose/sentences';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { splitSentences, splitClauses, MAX_SENTENCE, type Span } from '../../server/src/core/prose/sentences';
 
 /** The prose words of a Markdown document, in order. */
 function proseWords(md: string, language: 'markdown' | 'plaintext' = 'markdown'): string[] {
@@ -89,5 +91,42 @@ describe('sentences', () => {
     const spans = splitSentences(t);
     assert.ok(spans.length >= 40);
     for (const s of spans) assert.ok(s.end - s.start <= MAX_SENTENCE);
+  });
+});
+
+describe('clauses', () => {
+  /** The specification splitClauses implements by hand: this regular expression over the sentence. */
+  const CLAUSE_BREAK = /(?<!\d)[,:]|[,:](?!\d)|[;()[\]{}–—]|\s-\s|\b(?:but|whereas|while|although|though|however|yet)\b/gi;
+  function oracle(text: string, start: number, end: number): Span[] {
+    const s = text.slice(start, end);
+    const out: Span[] = [];
+    let last = 0;
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let m; (m = CLAUSE_BREAK.exec(s)); ) {
+      out.push({ start: start + last, end: start + m.index });
+      last = m.index + m[0].length;
+    }
+    out.push({ start: start + last, end });
+    return out;
+  }
+  it('cuts at punctuation and contrasting words, not inside numbers or words', () => {
+    const t = 'We pay 5,000 users at 10:15, but not Butler; (however) the team - yet - WHILE whilst';
+    const cut = splitClauses(t, 0, t.length).map((c) => t.slice(c.start, c.end));
+    assert.deepEqual(cut, ['We pay 5,000 users at 10:15', ' ', ' not Butler', ' ', '', '', ' the team', '', '', '', ' whilst']);
+  });
+  it('agrees with its regular expression on edge cases and on every sentence of the corpus', () => {
+    const texts = ['1,2', ',1', '1,', ':', 'a - b', ' - ', '\u00a0-\u2003x', 'but', 'a_but', 'ébut', 'BUT2', 'tHoUgH', 'x—y–z', '[a]{b}', 'although though'];
+    const corpus = path.join(__dirname, '..', '..', '..', 'shared', 'corpus');
+    if (fs.existsSync(corpus)) {
+      for (const f of fs.readdirSync(corpus).filter((n) => n.endsWith('.md')).slice(0, 60)) texts.push(fs.readFileSync(path.join(corpus, f), 'utf8'));
+    }
+    let sentences = 0;
+    for (const t of texts) {
+      for (const s of splitSentences(t)) {
+        sentences++;
+        assert.deepEqual(splitClauses(t, s.start, s.end), oracle(t, s.start, s.end), JSON.stringify(t.slice(s.start, s.end)));
+      }
+    }
+    assert.ok(sentences > 15);
   });
 });

@@ -139,3 +139,75 @@ export function sentenceAt(spans: readonly Span[], offset: number): number {
   }
   return -1;
 }
+
+/** Words that open a contrasting clause ("but", "whereas", ...), matched whole and in any ASCII case. */
+const CONTRASTIVE = ['but', 'whereas', 'while', 'although', 'though', 'however', 'yet'];
+
+/** True when the \w run text[k, e) is a contrasting word, in any ASCII case (read in place). */
+function isContrastive(text: string, k: number, e: number): boolean {
+  const n = e - k;
+  if (n < 3 || n > 8) return false;
+  for (const w of CONTRASTIVE) {
+    if (w.length !== n) continue;
+    let i = 0;
+    while (i < n && (text.charCodeAt(k + i) | 32) === w.charCodeAt(i)) i++;
+    if (i === n) return true;
+  }
+  return false;
+}
+
+/** `\w` without the `u` flag: an ASCII letter, digit or underscore. */
+function isAsciiWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `\s`: the white space characters of ECMAScript regular expressions. */
+function isRegExpSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The clauses of the sentence text[start, end), as block offsets. A clause ends at a comma or colon
+ * (except one between two digits: "5,000 users", "10:15"), at ; ( ) [ ] { } – —, at a hyphen between
+ * spaces, and before a contrasting word (but, whereas, while, although, though, however, yet). Reads the
+ * text in place, one character at a time; the same breaks as the regular expression
+ * `(?<!\d)[,:]|[,:](?!\d)|[;()[\]{}–—]|\s-\s|\b(?:but|whereas|while|although|though|however|yet)\b`
+ * (flag `i`) over the sentence, which the tests keep as the oracle.
+ */
+export function splitClauses(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let last = start;
+  const cut = (from: number, to: number) => {
+    out.push({ start: last, end: from });
+    last = to;
+  };
+  for (let k = start; k < end; ) {
+    const c = text.charCodeAt(k);
+    if (c === 44 || c === 58) {
+      // , or : unless both neighbours inside the sentence are digits
+      if (!(k > start && isDigit(text.charCodeAt(k - 1)) && k + 1 < end && isDigit(text.charCodeAt(k + 1)))) cut(k, k + 1);
+      k++;
+    } else if (c === 59 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === 0x2013 || c === 0x2014) {
+      cut(k, k + 1);
+      k++;
+    } else if (isRegExpSpace(c)) {
+      if (k + 2 < end && text.charCodeAt(k + 1) === 45 && isRegExpSpace(text.charCodeAt(k + 2))) {
+        cut(k, k + 3);
+        k += 3;
+      } else k++;
+    } else if (isAsciiWord(c)) {
+      // A whole run of \w: bounded by \b on both sides, so it is one of the words or none of them.
+      let e = k + 1;
+      while (e < end && isAsciiWord(text.charCodeAt(e))) e++;
+      if (isContrastive(text, k, e)) cut(k, e);
+      k = e;
+    } else k++;
+  }
+  out.push({ start: last, end });
+  return out;
+}

@@ -10,7 +10,7 @@
  */
 import type { Glossary } from '../glossary/glossary';
 import { isAbbreviation } from '../glossary/check';
-import { sentenceAt, type Span } from '../prose/sentences';
+import { sentenceAt, splitClauses, type Span } from '../prose/sentences';
 import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
 import type { TermOccurrence } from '../terms/matcher';
 import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
@@ -200,12 +200,6 @@ function dropOverlaps(found: Finding[]): Finding[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/**
- * Clause boundaries inside a sentence: punctuation that ends a clause and contrastive conjunctions. A comma or
- * colon between digits ("5,000 users", "by 10:15") is part of a number, not a break.
- */
-const CLAUSE_BREAK = /(?<!\d)[,:]|[,:](?!\d)|[;()[\]{}–—]|\s-\s|\b(?:but|whereas|while|although|though|however|yet)\b/gi;
-
 function patternKey(re: RegExp): string {
   return `${re.flags}/${re.source}`;
 }
@@ -353,15 +347,7 @@ class BlockJudge {
   private clauseSpan(sentence: Span, offset: number): Span {
     let list = this.clauses.get(sentence.start);
     if (!list) {
-      list = [];
-      const text = this.ctx.text.slice(sentence.start, sentence.end);
-      let last = 0;
-      CLAUSE_BREAK.lastIndex = 0;
-      for (let m; (m = CLAUSE_BREAK.exec(text)); ) {
-        list.push({ start: sentence.start + last, end: sentence.start + m.index });
-        last = m.index + m[0].length;
-      }
-      list.push({ start: sentence.start + last, end: sentence.end });
+      list = splitClauses(this.ctx.text, sentence.start, sentence.end);
       this.clauses.set(sentence.start, list);
     }
     for (const c of list) if (offset >= c.start && offset < c.end) return c;
