@@ -553,6 +553,9 @@ function addDirective(body: string, line: number, endLine: number, out: Directiv
   out.push({ kind: m[1] as Directive['kind'], args, line, endLine });
 }
 
+/** Block quote markers, list markers (with a task box) and heading hashes at the start of a line. */
+const CONTAINER_MARKERS = /[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|#{1,6}[ \t]+)?/y;
+
 const INLINE_TRIGGER = /[`<\[{>#|*+\-\d]|:\/\/|www\./;
 
 /** Inline non-prose found by a pattern, each with a quick test of what any match must contain (most blocks hold none). */
@@ -581,11 +584,18 @@ export function maskInline(src: string, firstLine: number, directives: Directive
     return false;
   };
 
-  // Container markers and heading hashes at line starts.
-  const lineStart = /(^|\n)([ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|#{1,6}[ \t]+)?)/g;
-  for (let m; (m = lineStart.exec(src)); ) {
-    if (m[2]) blank(m.index + m[1]!.length, m.index + m[0].length);
-    if (m[0].length === 0) lineStart.lastIndex++;
+  // Container markers and heading hashes at line starts (tried only there: the pattern is sticky).
+  for (let at = 0; ; ) {
+    const c = src.charCodeAt(at);
+    // Only a line starting with a space, tab, >, -, *, +, a digit or # can hold a marker.
+    if (c === 32 || c === 9 || c === 62 || c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57) || c === 35) {
+      CONTAINER_MARKERS.lastIndex = at;
+      const m = CONTAINER_MARKERS.exec(src);
+      if (m) blank(at, at + m[0].length);
+    }
+    const nl = src.indexOf('\n', at);
+    if (nl < 0) break;
+    at = nl + 1;
   }
   // Closing hashes of ATX headings.
   if (src.includes('#')) for (let m, re = /[ \t]#+[ \t]*$/gm; (m = re.exec(src)); ) blank(m.index, m.index + m[0].length);
