@@ -3,6 +3,7 @@ import { buildProseModel } from '../../server/src/core/prose/proseModel';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { splitSentences, splitClauses, MAX_SENTENCE, type Span } from '../../server/src/core/prose/sentences';
+import { isWordGap } from '../../server/src/core/terms/matcher';
 
 /** The prose words of a Markdown document, in order. */
 function proseWords(md: string, language: 'markdown' | 'plaintext' = 'markdown'): string[] {
@@ -128,5 +129,25 @@ describe('clauses', () => {
       }
     }
     assert.ok(sentences > 15);
+  });
+});
+
+describe('the gap between the words of a term', () => {
+  /** The specification isWordGap implements by hand. */
+  const WORD_GAP = /^(?:[ \t*_~\-/]|\r?\n[ \t>]*)*$/;
+  it('agrees with its regular expression on every short string over its alphabet and a few others', () => {
+    const alphabet = [' ', '\t', '*', '_', '~', '-', '/', '\n', '\r', '>', 'x', '.'];
+    let checked = 0;
+    const walk = (s: string) => {
+      if (s.length <= 12) {
+        assert.equal(isWordGap(s, 0, s.length), WORD_GAP.test(s), JSON.stringify(s));
+        checked++;
+      }
+      if (s.length < 5) for (const c of alphabet) walk(s + c);
+    };
+    walk('');
+    assert.ok(checked > 200_000);
+    // Longer than MAX_GAP characters is never a gap, whatever it holds.
+    assert.equal(isWordGap(' '.repeat(13), 0, 13), false);
   });
 });

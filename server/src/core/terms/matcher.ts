@@ -444,7 +444,7 @@ function sameWord(text: string, s: number, e: number, word: string, suffix: numb
  * `MAX_GAP` characters of spaces, tabs, hyphens, slashes and emphasis markers, and line breaks followed
  * by a block quote's indentation (`>`).
  */
-function isWordGap(text: string, s: number, e: number): boolean {
+export function isWordGap(text: string, s: number, e: number): boolean {
   if (e - s > MAX_GAP) return false;
   let afterBreak = false;
   for (let k = s; k < e; k++) {
