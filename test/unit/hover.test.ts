@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { docWithCursor, testService } from '../helpers/glossary';
+import { TermMatcher } from '../../server/src/core/terms/matcher';
+import { docWithCursor, testGlossary, testService } from '../helpers/glossary';
 
 const service = testService();
 
@@ -115,5 +116,26 @@ describe('hover: bad input gives an empty answer', () => {
     assert.equal(service.hover(doc, position, DEFAULT_SETTINGS), null);
     const d = service.diagnostics(doc, DEFAULT_SETTINGS);
     assert.deepEqual(d.map((x) => x.code), ['itil.input.binary']);
+  });
+});
+
+describe('term matching: the string walk agrees with the hash walk', () => {
+  it('finds the same terms when every word is looked up by its lower-cased text', () => {
+    // The string walk serves words outside ASCII and a hash shared by two trie words; force it for all.
+    const byHash = new TermMatcher(testGlossary().entries);
+    const byString = new TermMatcher(testGlossary().entries);
+    (byString as unknown as { collided: boolean }).collided = true;
+    const texts = [
+      "Customers' SLAs and both change authorities' processes; the capabilities of third parties.",
+      'The Change Advisory\nBoard approved the CAB’s RFCs for all service-level agreements.',
+      'Incidents, problems and service requests reach the service desk; known errors have workarounds.',
+      'Our café’s users and customers agree service level targets with the supplier.',
+    ];
+    for (const t of texts) {
+      const a = byHash.find(t).map((o) => `${o.start}-${o.end} ${o.entryId} ${o.plural}`);
+      const b = byString.find(t).map((o) => `${o.start}-${o.end} ${o.entryId} ${o.plural}`);
+      assert.ok(a.length >= 3, t);
+      assert.deepEqual(b, a, t);
+    }
   });
 });

@@ -5,9 +5,7 @@
  * authority).
  */
 import * as assert from 'node:assert/strict';
-import { ruleHits } from '../helpers/glossary';
-
-const hits = (text: string): string[] => ruleHits(text);
+import { ruleHits as hits } from '../helpers/glossary';
 
 describe('rules: round 12', () => {
   it('reads definition cards whose terms are swapped', () => {

@@ -5,9 +5,7 @@
  * ("internal SLA", "technical management function").
  */
 import * as assert from 'node:assert/strict';
-import { ruleHits } from '../helpers/glossary';
-
-const hits = (text: string): string[] => ruleHits(text);
+import { ruleHits as hits } from '../helpers/glossary';
 
 describe('rules: round 13', () => {
   it('judges a role label against the evidence in the rest of the sentence', () => {

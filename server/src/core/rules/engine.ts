@@ -255,7 +255,6 @@ class Prefilters {
   scanBlock(text: string): void {
     if (!this.blockIds.size) return;
     this.blockHits = this.blockIndex.scan(text, 0, text.length, this.blockHits);
-    this.blockLength = text.length;
   }
 
   /**
@@ -266,14 +265,13 @@ class Prefilters {
     const ids = this.blockIds.get(re);
     if (ids === undefined) return true;
     const hits = this.blockHits!;
-    for (const id of ids) if (!hits.within(id, 0, this.blockLength)) return false;
+    for (const id of ids) if (!hits.has(id)) return false;
     return true;
   }
 
   private readonly blockIndex = new LiteralIndex();
   private readonly blockIds = new Map<RegExp, number[]>();
   private blockHits: LiteralHits | undefined;
-  private blockLength = 0;
 
   /** The result of the last scan, shared by every judge of this engine (judging is synchronous). */
   get hits(): LiteralHits {

@@ -240,6 +240,11 @@ export class LiteralHits {
     this.firstEnd = new Int32Array(sets);
   }
 
+  /** True when one of set `id`'s literals occurs anywhere in the scanned text. */
+  has(id: number): boolean {
+    return this.stamp[id] === this.scan;
+  }
+
   /** True when one of set `id`'s literals starts at or after `from` and one ends at or before `to`. */
   within(id: number, from: number, to: number): boolean {
     return this.stamp[id] === this.scan && this.lastStart[id]! >= from && this.firstEnd[id]! <= to;

@@ -95,9 +95,14 @@ const FNV_PRIME = 16777619;
 
 /** The hash `Token.key` holds for a lower-case word, or -1 when the word has characters other than ASCII and ’. */
 function wordKey(word: string): number {
+  return hashRange(word, 0, word.length);
+}
+
+/** `wordKey` of text[s, e), read in place (ASCII lower-cased as it is read). */
+function hashRange(text: string, s: number, e: number): number {
   let h = FNV_OFFSET;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
     if (c < 128) h = Math.imul(h ^ LOWER[c]!, FNV_PRIME);
     else if (c === 0x2019) h = Math.imul(h ^ c, FNV_PRIME);
     else return -1;
@@ -217,16 +222,24 @@ function stripPossessive(w: string): string {
   return (s === 115 || s === 83) && (q === 39 || q === 0x2019) ? w.slice(0, -2) : w;
 }
 
-const NO_SINGULARS: readonly string[] = [];
-
-/** Candidate singulars of a lower-case word: "agreements" -> "agreement", "policies" -> "policy". */
-function singulars(w: string): readonly string[] {
-  if (!w.endsWith('s')) return NO_SINGULARS;
-  const out: string[] = [];
-  if (w.length > 3 && w.endsWith('ies')) out.push(w.slice(0, -3) + 'y');
-  if (w.length > 3 && /(?:ss|sh|ch|x|z)es$/.test(w)) out.push(w.slice(0, -2));
-  if (w.length > 2 && !w.endsWith('ss')) out.push(w.slice(0, -1));
-  return out;
+/**
+ * Where the candidate singulars of the word text[s, e) end, read in place: pairs of (end, letter to append
+ * or 0) into `out`, in order of preference. "policies" -> "polic" + y, "boxes" / "classes" / "batches" ->
+ * drop -es, "agreements" -> drop -s (never for a word ending in -ss). Case is ignored.
+ */
+function singularCuts(text: string, s: number, e: number, out: number[]): void {
+  out.length = 0;
+  const n = e - s;
+  if (n < 3 || (text.charCodeAt(e - 1) | 32) !== 115) return;
+  const c2 = text.charCodeAt(e - 2) | 32;
+  const c3 = text.charCodeAt(e - 3) | 32;
+  if (n > 3 && c2 === 101) {
+    if (c3 === 105) out.push(e - 3, 121); // -ies -> -y
+    const c4 = text.charCodeAt(e - 4) | 32;
+    // -xes, -zes, -sses, -shes, -ches
+    if (c3 === 120 || c3 === 122 || (c3 === 115 && c4 === 115) || (c3 === 104 && (c4 === 115 || c4 === 99))) out.push(e - 2, 0);
+  }
+  if (c2 !== 115) out.push(e - 1, 0);
 }
 
 /** The gap between two words of a term may hold spaces, line breaks, hyphens and emphasis markers (see `isWordGap`). */
@@ -250,7 +263,7 @@ export class TermMatcher {
       }
       for (const p of e.notInPhrases ?? []) this.add(p, { entryId: e.id, text: p, caseSensitive: false, block: true });
     }
-    // Every word `singulars` maps to a root key (a superset is fine: this only rules words out).
+    // Every word `singularCuts` maps to a root key (a superset is fine: this only rules words out).
     for (const k of this.root.next.keys()) {
       for (const w of [k, k + 's', k + 'es', k.replace(/y$/, 'ies')]) {
         const h = wordKey(w);
@@ -287,6 +300,8 @@ export class TermMatcher {
   private collided = false;
   /** Scratch: the children a plural word reaches by its candidate singulars. */
   private readonly singularNodes: TrieNode[] = [];
+  /** Scratch for `singularCuts`. */
+  private readonly cuts: number[] = [];
 
   /**
    * The child of `node` for the word [s, e) of `text` as written (lower-cased), and in `singularNodes` the
@@ -297,41 +312,26 @@ export class TermMatcher {
   private childrenFor(node: TrieNode, text: string, s: number, e: number, key: number): TrieNode | undefined {
     const sings = this.singularNodes;
     sings.length = 0;
+    const cuts = this.cuts;
+    singularCuts(text, s, e, cuts);
     if (key === -1 || this.collided) {
-      const lower = text.slice(s, e).toLowerCase();
-      for (const w of singulars(lower)) {
-        const n = node.next.get(w);
+      // A word outside ASCII (or a hash shared by two words of the trie): look up by strings.
+      for (let c = 0; c < cuts.length; c += 2) {
+        const n = node.next.get(text.slice(s, cuts[c]!).toLowerCase() + (cuts[c + 1] ? String.fromCharCode(cuts[c + 1]!) : ''));
         if (n) sings.push(n);
       }
-      return node.next.get(lower);
+      return node.next.get(text.slice(s, e).toLowerCase());
     }
-    const n = e - s;
-    const exactNode = node.keyed.get(key);
-    const exact = exactNode && sameWord(text, s, e, exactNode.word, 0) ? exactNode : undefined;
-    if (n < 3 || (text.charCodeAt(e - 1) | 32) !== 115) return exact; // no plural -s
-    const c2 = text.charCodeAt(e - 2) | 32;
-    const c3 = text.charCodeAt(e - 3) | 32;
-    // As `singulars`: -ies -> -y, (ss|sh|ch|x|z)es -> drop es, and drop s unless the word ends in ss.
-    if (n > 3 && c2 === 101 && c3 === 105) {
-      const h = hashRange(text, s, e - 3);
-      const c = h === -1 ? undefined : node.keyed.get(Math.imul(h ^ 121, FNV_PRIME));
-      if (c && sameWord(text, s, e - 3, c.word, 121)) sings.push(c);
+    for (let c = 0; c < cuts.length; c += 2) {
+      const cut = cuts[c]!;
+      const suffix = cuts[c + 1]!;
+      let h = hashRange(text, s, cut);
+      if (h !== -1 && suffix) h = Math.imul(h ^ suffix, FNV_PRIME);
+      const n = h === -1 ? undefined : node.keyed.get(h);
+      if (n && sameWord(text, s, cut, n.word, suffix)) sings.push(n);
     }
-    if (n > 3 && c2 === 101) {
-      const c4 = text.charCodeAt(e - 4) | 32;
-      // -xes, -zes, -sses, -shes, -ches
-      if (c3 === 120 || c3 === 122 || (c3 === 115 && c4 === 115) || (c3 === 104 && (c4 === 115 || c4 === 99))) {
-        const h = hashRange(text, s, e - 2);
-        const c = h === -1 ? undefined : node.keyed.get(h);
-        if (c && sameWord(text, s, e - 2, c.word, 0)) sings.push(c);
-      }
-    }
-    if (c2 !== 115) {
-      const h = hashRange(text, s, e - 1);
-      const c = h === -1 ? undefined : node.keyed.get(h);
-      if (c && sameWord(text, s, e - 1, c.word, 0)) sings.push(c);
-    }
-    return exact;
+    const exact = node.keyed.get(key);
+    return exact && sameWord(text, s, e, exact.word, 0) ? exact : undefined;
   }
 
   /**
@@ -416,18 +416,6 @@ function isPossessive(text: string, s: number, e: number): boolean {
   return (last === 115 || last === 83) && (q === 39 || q === 0x2019);
 }
 
-/** `wordKey` of text[s, e), read in place; -1 when a character is outside ASCII and ’. */
-function hashRange(text: string, s: number, e: number): number {
-  let h = FNV_OFFSET;
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c < 128) h = Math.imul(h ^ LOWER[c]!, FNV_PRIME);
-    else if (c === 0x2019) h = Math.imul(h ^ c, FNV_PRIME);
-    else return -1;
-  }
-  return h;
-}
-
 /** True when text[s, e) lower-cased, followed by the character `suffix` if not 0, is `word`. */
 function sameWord(text: string, s: number, e: number, word: string, suffix: number): boolean {
   const n = e - s;
@@ -440,9 +428,9 @@ function sameWord(text: string, s: number, e: number, word: string, suffix: numb
 }
 
 /**
- * True when text[s, e), between two words of a term, holds only what `WORD_GAP` allows: at most
- * `MAX_GAP` characters of spaces, tabs, hyphens, slashes and emphasis markers, and line breaks followed
- * by a block quote's indentation (`>`).
+ * True when text[s, e), between two words of a term, is at most `MAX_GAP` characters of spaces, tabs,
+ * hyphens, slashes and emphasis markers, and line breaks followed by a block quote's indentation (`>`):
+ * what `/^(?:[ \t*_~\-/]|\r?\n[ \t>]*)*$/` accepts (the tests keep that expression as the oracle).
  */
 export function isWordGap(text: string, s: number, e: number): boolean {
   if (e - s > MAX_GAP) return false;
