@@ -14,9 +14,13 @@ export interface CueData {
   before?: string;
   clause?: string;
   sentence?: string;
+  /** Anywhere in the trigger's sentence or the sentences joined to it by semicolons ("is the user of X; she set its targets"). */
+  passage?: string;
   gap?: number;
   /** The cue does not count when this occurs in its span (clause, sentence, or the rule's window for after/before). */
   unless?: string;
+  /** Where `unless` looks instead of the cue's own span. */
+  unlessIn?: 'clause' | 'sentence' | 'passage';
   /** Match the cue with case (for capitalised names: "an OLA with Cygnet Marine"); cues ignore case by default. */
   caseSensitive?: boolean;
 }
@@ -63,12 +67,13 @@ export interface RuleData {
 
 /** A cue, compiled: `re` is run on the window and yields the cue text as group 1. */
 export interface CompiledCue {
-  kind: 'after' | 'before' | 'clause' | 'sentence';
+  kind: 'after' | 'before' | 'clause' | 'sentence' | 'passage';
   re: RegExp;
   /** For before cues: how many characters before the trigger to look at (bounded work). */
   reach: number;
-  /** Vetoes this cue alone when it occurs in the cue's span. */
+  /** Vetoes this cue alone when it occurs in the cue's span (or in `unlessIn`). */
   unless?: RegExp;
+  unlessIn?: 'clause' | 'sentence' | 'passage';
 }
 
 /** One alternative, resolved. */
@@ -165,9 +170,9 @@ function compileRegex(src: string, report: (message: string) => void, checkShape
 function compileCue(c: CueData, report: (field: string, message: string) => void, field: string, checkShapes = true): CompiledCue | undefined {
   const gap = Math.max(0, Math.min(8, c.gap ?? 0));
   const gapRe = gap ? `(?:${GAP_SEP}${GAP_WORD}){0,${gap}}` : '';
-  const kinds = (['after', 'before', 'clause', 'sentence'] as const).filter((k) => c[k] !== undefined);
+  const kinds = (['after', 'before', 'clause', 'sentence', 'passage'] as const).filter((k) => c[k] !== undefined);
   if (kinds.length !== 1) {
-    report(field, 'a cue needs exactly one of after, before, clause, sentence');
+    report(field, 'a cue needs exactly one of after, before, clause, sentence, passage');
     return undefined;
   }
   const kind = kinds[0]!;
@@ -186,7 +191,11 @@ function compileCue(c: CueData, report: (field: string, message: string) => void
   if (!re) return undefined;
   const unless = c.unless !== undefined ? compileRegex(c.unless, (m) => report(`${field}.unless`, m), checkShapes) : undefined;
   if (c.unless !== undefined && !unless) return undefined;
-  return { kind, re, reach: Math.min(400, 120 + 40 * gap + src.length * 2), ...(unless ? { unless } : {}) };
+  if (c.unlessIn !== undefined && c.unless === undefined) {
+    report(`${field}.unlessIn`, 'unlessIn needs an unless pattern');
+    return undefined;
+  }
+  return { kind, re, reach: Math.min(400, 120 + 40 * gap + src.length * 2), ...(unless ? { unless } : {}), ...(unless && c.unlessIn ? { unlessIn: c.unlessIn } : {}) };
 }
 
 /**

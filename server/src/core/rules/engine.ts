@@ -342,6 +342,21 @@ class BlockJudge {
     return k < 0 ? { start: 0, end: this.ctx.text.length } : this.ctx.sentences[k]!;
   }
 
+  /**
+   * The sentence at `offset` with the sentences joined to it by semicolons, at most three on each side
+   * (bounded work): "the head of sales is the user of the CRM; she set its targets" is one statement.
+   */
+  private passageSpan(offset: number): Span {
+    const list = this.ctx.sentences;
+    const k = sentenceAt(list, offset);
+    if (k < 0) return { start: 0, end: this.ctx.text.length };
+    let a = k;
+    let b = k;
+    while (a > 0 && k - a < 3 && endsWithSemicolon(this.ctx.text, list[a - 1]!)) a--;
+    while (b < list.length - 1 && b - k < 3 && endsWithSemicolon(this.ctx.text, list[b]!)) b++;
+    return a === b ? list[k]! : { start: list[a]!.start, end: list[b]!.end };
+  }
+
   private clauseSpan(sentence: Span, offset: number): Span {
     let list = this.clauses.get(sentence.start);
     if (!list) {
@@ -363,10 +378,15 @@ class BlockJudge {
     // An abbreviation in brackets right after other words is being defined as something else
     // ("Service Objectives (SO)"); had it been the v3 term, the words before it are flagged.
     if (r.family === 'version' && /^[A-Z]{2,}s?$/.test(t.text) && text[t.start - 1] === '(' && text[t.end] === ')') return undefined;
-    const spanHas = (re: RegExp, span: Span): boolean => this.possible(re, sentence, span.start, span.end) && this.spanExec(re, span) !== null;
+    // The literal prefilter knows the trigger's sentence only; a passage beyond it is run directly.
+    const spanHas = (re: RegExp, span: Span): boolean =>
+      (span.start < sentence.start || span.end > sentence.end || this.possible(re, sentence, span.start, span.end)) && this.spanExec(re, span) !== null;
+    let passage: Span | undefined;
+    const spanOf = (kind: CompiledCue['kind']): Span =>
+      kind === 'clause' ? clause : kind === 'sentence' ? sentence : kind === 'passage' ? (passage ??= this.passageSpan(t.start)) : win;
     const test = (c: CompiledCue): RegExpExecArray | null => {
       const hit = testCue(c);
-      if (hit && c.unless && spanHas(c.unless, c.kind === 'clause' ? clause : c.kind === 'sentence' ? sentence : win)) return null;
+      if (hit && c.unless && spanHas(c.unless, spanOf(c.unlessIn ?? c.kind))) return null;
       return hit;
     };
     const testCue = (c: CompiledCue): RegExpExecArray | null => {
@@ -383,6 +403,8 @@ class BlockJudge {
           return this.possible(c.re, sentence, clause.start, clause.end) ? this.spanExec(c.re, clause) : null;
         case 'sentence':
           return this.possible(c.re, sentence) ? this.spanExec(c.re, sentence) : null;
+        case 'passage':
+          return spanHas(c.re, spanOf('passage')) ? this.spanExec(c.re, spanOf('passage')) : null;
       }
     };
     let cue = '';
@@ -493,4 +515,14 @@ export function articleFix(text: string, start: number, end: number, replacement
     }
   }
   return { title, start, end, newText: replacement };
+}
+
+/** True when the sentence ends with a semicolon (closing quotes or brackets may follow it). */
+function endsWithSemicolon(text: string, s: Span): boolean {
+  for (let i = s.end - 1; i >= s.start && i >= s.end - 4; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 59) return true;
+    if (c !== 41 && c !== 34 && c !== 39 && c !== 0x2019 && c !== 0x201d && c !== 93) return false;
+  }
+  return false;
 }
