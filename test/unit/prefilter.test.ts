@@ -45,22 +45,37 @@ describe('prefilter: literals a pattern needs', () => {
     assert.equal(lits('a|bc'), null, 'a one-letter literal filters nothing');
   });
 
-  it('never takes a literal from a lookaround (its text is outside the match)', () => {
-    assert.deepEqual(lits('(?<=customer )portal(?! team)'), [['portal']]);
+  it('takes literals from positive lookarounds (their text is in the subject), never from negative ones', () => {
+    assert.deepEqual(lits('(?<=customer )portal(?! team)'), [['customer '], ['portal']]);
+    assert.deepEqual(lits('^(?=[\\s\\S]{0,400}?\\bbudget\\b)(?=[\\s\\S]{0,400}?\\b(?:signs|approves)\\b)'), [['budget'], ['signs', 'approves']]);
+    assert.deepEqual(lits('(?!customer )portal'), [['portal']]);
   });
 
-  it('is sound: whenever a pattern matches, each set has a literal inside the match', () => {
-    const patterns = ['(?:the |our )?(?:service desk|help ?desk) (?:logs?|raises?) (?:an? )?incidents?', 'warrant(?:y|ies)\\s*[:=]\\s*(?:the |our )?features', 'p[0-2]|sev(?:erity)?[- ]?[0-4]', '(?:a|an|the) [\\w-]{1,20} (?:report|dashboard)s?'];
-    const texts = ['Our help desk raises an incident for it.', 'The Service Desk logs incidents daily', 'WARRANTY: the features', 'a P1 and a sev-2', 'The weekly report and a cost dashboard'];
+  it('is sound: whenever a pattern matches a subject, each set has a literal inside that subject', () => {
+    const patterns = [
+      '(?:the |our )?(?:service desk|help ?desk) (?:logs?|raises?) (?:an? )?incidents?',
+      'warrant(?:y|ies)\\s*[:=]\\s*(?:the |our )?features',
+      'p[0-2]|sev(?:erity)?[- ]?[0-4]',
+      '(?:a|an|the) [\\w-]{1,20} (?:report|dashboard)s?',
+      '^(?=[\\s\\S]{0,80}?\\b(?:listed|named) as\\b)(?=[\\s\\S]{0,80}?\\b(?:funds|pays for)\\b)',
+      '(?<=\\b(?:our|the) )customers?(?! portal)',
+    ];
+    const texts = ['Our help desk raises an incident for it.', 'The Service Desk logs incidents daily', 'WARRANTY: the features', 'a P1 and a sev-2', 'The weekly report and a cost dashboard', 'She funds it and is listed as customer.', 'Named as owner, he pays for the tool.', 'Our customers, the customer portal'];
     for (const src of patterns) {
       const re = new RegExp(src, 'gi');
       const sets = requiredLiterals(new RegExp(src, 'i'));
+      let matched = 0;
       for (const t of texts) {
+        const subject = t.toLowerCase();
         for (const m of t.matchAll(re)) {
-          const inside = m[0].toLowerCase();
-          for (const set of sets ?? []) assert.ok(set.some((l) => inside.includes(l)), `/${src}/ matched "${m[0]}" without any of ${set.join('|')}`);
+          matched++;
+          for (const set of sets ?? []) assert.ok(set.some((l) => subject.includes(l)), `/${src}/ matched "${m[0]}" in "${t}" without any of ${set.join('|')}`);
         }
+        // A subject with none of a set's literals never matches.
+        if (sets?.some((set) => !set.some((l) => subject.includes(l)))) assert.equal(re.test(t), false, `/${src}/ on "${t}"`);
+        re.lastIndex = 0;
       }
+      assert.ok(matched > 0, `/${src}/ matched some text`);
     }
   });
 });

@@ -62,7 +62,6 @@ function filteredPatterns(rules: readonly CompiledRule[]): RegExp[] {
       if (c.unless) out.push(c.unless);
     }
     if (r.defines) out.push(r.defines);
-    if (r.words) out.push(r.words);
   }
   return out;
 }
@@ -92,21 +91,23 @@ export function createEngineFromRules(rules: readonly CompiledRule[], table?: Re
     }
     if (r.words) wordRules.push({ rule: r, re: new RegExp(r.words.source, r.words.flags.includes('g') ? r.words.flags : r.words.flags + 'g') });
   }
-  for (const w of wordRules) {
-    filters.alias(w.re, w.rule.words!);
-    filters.registerBlockWide(w.re);
-  }
+  const anyWord = unionOf(wordRules.map((w) => w.re));
   return {
     judge(ctx: BlockContext): Finding[] {
-      // Rules triggered by words rather than glossary terms: first ruled out for the whole block by their
-      // literals, so most blocks are never split into sentences for them.
-      let active = wordRules;
-      if (wordRules.length) {
-        filters.scanBlock(ctx.text);
-        active = wordRules.filter((w) => filters.mayOccurInBlock(w.re));
+      // Rules triggered by words rather than glossary terms: one search for all their patterns at once
+      // rules out nearly every block (a leftmost match of any of them is a match of the union), and only
+      // a block it finds something in runs each pattern over the block.
+      let words: { rule: CompiledRule; m: RegExpExecArray }[] | undefined;
+      if (anyWord) anyWord.lastIndex = 0;
+      if (!anyWord || anyWord.test(ctx.text)) for (const w of wordRules) {
+        w.re.lastIndex = 0;
+        for (let m; (m = w.re.exec(ctx.text)); ) {
+          if (!m[0].length) { w.re.lastIndex++; continue; }
+          (words ??= []).push({ rule: w.rule, m });
+        }
       }
       // A block with neither a glossary term nor a word trigger can raise nothing.
-      if (!ctx.terms.length && !active.length) return [];
+      if (!ctx.terms.length && !words) return [];
       const judge = new BlockJudge(ctx, filters);
       const found: Finding[] = [];
       for (const t of ctx.terms) {
@@ -118,26 +119,34 @@ export function createEngineFromRules(rules: readonly CompiledRule[], table?: Re
           if (f) found.push(f);
         }
       }
-      if (active.length) {
-        for (const s of ctx.sentences) {
-          const sentence = ctx.text.slice(s.start, s.end);
-          for (const { rule: r, re } of active) {
-            if (!judge.possible(re, s)) continue;
-            re.lastIndex = 0;
-            for (let m; (m = re.exec(sentence)); ) {
-              if (!m[0].length) { re.lastIndex++; continue; }
-              const start = s.start + m.index;
-              const end = start + m[0].length;
-              if (insideLongerTerm(ctx.terms, start, end, r.termIds)) continue;
-              const f = judge.apply(r, { start, end, text: m[0], plural: /s$/i.test(m[0]) && !/ss$/i.test(m[0]), support: 'yes' });
-              if (f) found.push(f);
-            }
-          }
-        }
+      for (const { rule: r, m } of words ?? []) {
+        const start = m.index;
+        const end = start + m[0].length;
+        // A trigger lies within one sentence, as the rule's cues read it.
+        const k = sentenceAt(ctx.sentences, start);
+        if (k < 0 || end > ctx.sentences[k]!.end) continue;
+        if (insideLongerTerm(ctx.terms, start, end, r.termIds)) continue;
+        const f = judge.apply(r, { start, end, text: m[0], plural: /s$/i.test(m[0]) && !/ss$/i.test(m[0]), support: 'yes' });
+        if (f) found.push(f);
       }
       return dropOverlaps(found);
     },
   };
+}
+
+/**
+ * One pattern matching wherever one of `patterns` does (their union), or undefined when they cannot be
+ * joined: different flags, or group names that would clash. Without the sticky flag, so it searches.
+ */
+function unionOf(patterns: readonly RegExp[]): RegExp | undefined {
+  if (!patterns.length) return undefined;
+  const flags = patterns[0]!.flags.replace('y', '');
+  if (patterns.some((p) => p.flags.replace('y', '') !== flags) || patterns.some((p) => /\(\?</.test(p.source.replace(/\(\?<[=!]/g, '')))) return undefined;
+  try {
+    return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags);
+  } catch {
+    return undefined;
+  }
 }
 
 function fromOccurrence(t: TermOccurrence): Trigger {
@@ -213,8 +222,6 @@ class Prefilters {
   /** Per pattern: the ids of its literal sets, each of which must occur. */
   private readonly ids = new Map<RegExp, number[]>();
   private readonly byLiterals = new Map<string, number>();
-  /** Per literal set id: its literals. */
-  private readonly literalsOf: (readonly string[])[] = [];
 
   constructor(private readonly table?: Readonly<Record<string, string[][] | null>>) {}
 
@@ -229,49 +236,11 @@ class Prefilters {
       if (id === undefined) {
         id = this.index.add(literals);
         this.byLiterals.set(key, id);
-        this.literalsOf[id] = literals;
       }
       return id;
     });
     this.ids.set(re, ids);
   }
-
-  /** `copy` (the same pattern with other flags) shares the prefilter of `original`. */
-  alias(copy: RegExp, original: RegExp): void {
-    const id = this.ids.get(original);
-    if (id !== undefined) this.ids.set(copy, id);
-  }
-
-  /**
-   * Also indexes `re`'s literal sets on their own, for `scanBlock`: a second, small automaton (a few
-   * states, held in the fastest cache) that reads whole blocks for the rules triggered by words.
-   */
-  registerBlockWide(re: RegExp): void {
-    const ids = this.ids.get(re);
-    if (ids) this.blockIds.set(re, ids.map((id) => this.blockIndex.add(this.literalsOf[id]!)));
-  }
-
-  /** Scans a whole block for the literals of the patterns registered block-wide (see `mayOccurInBlock`). */
-  scanBlock(text: string): void {
-    if (!this.blockIds.size) return;
-    this.blockHits = this.blockIndex.scan(text, 0, text.length, this.blockHits);
-  }
-
-  /**
-   * False when `re` (registered block-wide) cannot match anywhere in the block scanned last, judged from its
-   * literals without regard to ASCII case. (Sound: each match holds, up to ASCII case, a literal of each set.)
-   */
-  mayOccurInBlock(re: RegExp): boolean {
-    const ids = this.blockIds.get(re);
-    if (ids === undefined) return true;
-    const hits = this.blockHits!;
-    for (const id of ids) if (!hits.has(id)) return false;
-    return true;
-  }
-
-  private readonly blockIndex = new LiteralIndex();
-  private readonly blockIds = new Map<RegExp, number[]>();
-  private blockHits: LiteralHits | undefined;
 
   /** The result of the last scan, shared by every judge of this engine (judging is synchronous). */
   get hits(): LiteralHits {

@@ -3,8 +3,9 @@
  *
  * Most cue patterns are long vocabulary lists ("logs in | signs in | clicks | ..."), and most sentences
  * contain none of their words. For each pattern we derive, from its syntax tree (parsed with regexpp, the
- * parser ESLint uses), a set of lower-case literals such that every match of the pattern contains at
- * least one of them. One pass of a multi-literal matcher over a sentence then tells which patterns can
+ * parser ESLint uses), sets of lower-case literals such that wherever the pattern matches, the subject
+ * it ran on holds a literal of each set (inside the match, or inside the text a positive lookaround
+ * read). One pass of a multi-literal matcher over a sentence then tells which patterns can
  * match there at all, and the others are never run: never run, never compiled by V8, which is most of
  * the cost of a fresh process.
  *
@@ -176,7 +177,11 @@ function element(e: AST.Element): Info {
     case 'CharacterClass':
       return characterClass(e);
     case 'Assertion':
-      // Zero width: matches the empty string wherever it holds (a lookaround's text is not in the match).
+      // Zero width: matches the empty string wherever it holds. A positive lookaround's text is not in the
+      // match, but it is in the subject the pattern runs on, which is what the prefilter answers for (a
+      // pattern is only ever run on the span its literals were looked up in): its sets still hold. A
+      // negative one requires nothing.
+      if ((e.kind === 'lookahead' || e.kind === 'lookbehind') && !e.negate) return { exact: [''], all: withExact(alternatives(e.alternatives)) };
       return { exact: [''], all: [] };
     case 'Group':
     case 'CapturingGroup':
