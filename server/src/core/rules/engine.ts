@@ -26,8 +26,8 @@ interface Trigger {
   plural: boolean;
   /** 'maybe' for an ambiguous alias the sentence does not settle (the document's scope decides). */
   support: 'yes' | 'maybe';
-  /** The glossary entry, for term triggers. */
-  entryId?: string;
+  /** The glossary entry, for term triggers (undefined for word triggers: every trigger has the same fields, so the judge sees one object shape). */
+  entryId: string | undefined;
 }
 
 /** Family order when two findings would overlap: the more specific families first, v3 wording last. */
@@ -126,7 +126,7 @@ export function createEngineFromRules(rules: readonly CompiledRule[], table?: Re
         const k = sentenceAt(ctx.sentences, start);
         if (k < 0 || end > ctx.sentences[k]!.end) continue;
         if (insideLongerTerm(ctx.terms, start, end, r.termIds)) continue;
-        const f = judge.apply(r, { start, end, text: m[0], plural: /s$/i.test(m[0]) && !/ss$/i.test(m[0]), support: 'yes' });
+        const f = judge.apply(r, { start, end, text: m[0], plural: /s$/i.test(m[0]) && !/ss$/i.test(m[0]), support: 'yes', entryId: undefined });
         if (f) found.push(f);
       }
       return dropOverlaps(found);
@@ -436,7 +436,7 @@ function narrowTrigger(re: RegExp, t: Trigger): Trigger {
   }
   if (!last || last[0].length === t.text.length) return t;
   const start = t.start + last.index;
-  return { ...t, start, end: start + last[0].length, text: last[0] };
+  return { start, end: start + last[0].length, text: last[0], plural: t.plural, support: t.support, entryId: t.entryId };
 }
 
 /** The words that decided: a named group `cue` if the data gives one, else the whole cue. */
