@@ -126,6 +126,13 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
 }
 
+/** True when sentence `s` of `text` ends with a semicolon, closing quotes or brackets aside ("… the CRM;"). */
+export function endsWithSemicolon(text: string, s: Span): boolean {
+  let i = s.end - 1;
+  while (i >= s.start && isClosing(text.charCodeAt(i))) i--;
+  return i >= s.start && text.charCodeAt(i) === 59;
+}
+
 /** Index of the sentence containing `offset` (binary search over sorted spans); -1 if none. */
 export function sentenceAt(spans: readonly Span[], offset: number): number {
   let lo = 0;

@@ -10,7 +10,7 @@
  */
 import type { Glossary } from '../glossary/glossary';
 import { isAbbreviation } from '../glossary/check';
-import { sentenceAt, splitClauses, type Span } from '../prose/sentences';
+import { endsWithSemicolon, sentenceAt, splitClauses, type Span } from '../prose/sentences';
 import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
 import type { TermOccurrence } from '../terms/matcher';
 import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
@@ -347,15 +347,16 @@ class BlockJudge {
     // An abbreviation in brackets right after other words is being defined as something else
     // ("Service Objectives (SO)"); had it been the v3 term, the words before it are flagged.
     if (r.family === 'version' && /^[A-Z]{2,}s?$/.test(t.text) && text[t.start - 1] === '(' && text[t.end] === ')') return undefined;
-    // The literal prefilter knows the trigger's sentence only; a passage beyond it is run directly.
-    const spanHas = (re: RegExp, span: Span): boolean =>
-      (span.start < sentence.start || span.end > sentence.end || this.possible(re, sentence, span.start, span.end)) && this.spanExec(re, span) !== null;
+    // `re` run over a span, unless the literal prefilter rules it out there (it knows the trigger's sentence
+    // only, so a passage beyond it is run directly).
+    const spanRun = (re: RegExp, span: Span): RegExpExecArray | null =>
+      span.start < sentence.start || span.end > sentence.end || this.possible(re, sentence, span.start, span.end) ? this.spanExec(re, span) : null;
     let passage: Span | undefined;
     const spanOf = (kind: CompiledCue['kind']): Span =>
       kind === 'clause' ? clause : kind === 'sentence' ? sentence : kind === 'passage' ? (passage ??= this.passageSpan(t.start)) : win;
     const test = (c: CompiledCue): RegExpExecArray | null => {
       const hit = testCue(c);
-      if (hit && c.unless && spanHas(c.unless, spanOf(c.unlessIn ?? c.kind))) return null;
+      if (hit && c.unless && spanRun(c.unless, spanOf(c.unlessIn ?? c.kind))) return null;
       return hit;
     };
     const testCue = (c: CompiledCue): RegExpExecArray | null => {
@@ -369,11 +370,9 @@ class BlockJudge {
           return this.possible(c.re, sentence, from, t.start) ? c.re.exec(text.slice(from, t.start)) : null;
         }
         case 'clause':
-          return this.possible(c.re, sentence, clause.start, clause.end) ? this.spanExec(c.re, clause) : null;
         case 'sentence':
-          return this.possible(c.re, sentence) ? this.spanExec(c.re, sentence) : null;
         case 'passage':
-          return spanHas(c.re, spanOf('passage')) ? this.spanExec(c.re, spanOf('passage')) : null;
+          return spanRun(c.re, spanOf(c.kind));
       }
     };
     let cue = '';
@@ -486,12 +485,3 @@ export function articleFix(text: string, start: number, end: number, replacement
   return { title, start, end, newText: replacement };
 }
 
-/** True when the sentence ends with a semicolon (closing quotes or brackets may follow it). */
-function endsWithSemicolon(text: string, s: Span): boolean {
-  for (let i = s.end - 1; i >= s.start && i >= s.end - 4; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 59) return true;
-    if (c !== 41 && c !== 34 && c !== 39 && c !== 0x2019 && c !== 0x201d && c !== 93) return false;
-  }
-  return false;
-}

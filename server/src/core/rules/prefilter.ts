@@ -245,11 +245,6 @@ export class LiteralHits {
     this.firstEnd = new Int32Array(sets);
   }
 
-  /** True when one of set `id`'s literals occurs anywhere in the scanned text. */
-  has(id: number): boolean {
-    return this.stamp[id] === this.scan;
-  }
-
   /** True when one of set `id`'s literals starts at or after `from` and one ends at or before `to`. */
   within(id: number, from: number, to: number): boolean {
     return this.stamp[id] === this.scan && this.lastStart[id]! >= from && this.firstEnd[id]! <= to;
@@ -452,7 +447,8 @@ function build(sets: readonly string[][]): Automaton {
   }
   // Renumber the states breadth first: the shallow states, which nearly every character of a scan visits,
   // then sit together at the start of the table and stay in cache; the deep ones (the tails of long
-  // literals) are visited rarely. On the rules' literals this halves the time of a scan.
+  // literals) are visited rarely. On the 1 MB benchmark document's trigger sentences, scans took about 7 %
+  // less time.
   const renum = new Int32Array(n);
   for (let k = 0; k < tail; k++) renum[queue[k]!] = k + 1;
   const table: Uint16Array | Int32Array = n < 65536 ? new Uint16Array(n * symbols) : new Int32Array(n * symbols);
