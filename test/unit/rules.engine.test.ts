@@ -1,6 +1,6 @@
 /**
  * Cue spans of the rule engine, judged with small rules of their own: a `passage` cue reads the sentences
- * joined to the trigger's by semicolons, and `unlessIn` moves a cue's exception to a wider span.
+ * joined to the trigger's by semicolons and a question's answer, and `unlessIn` moves a cue's exception to a wider span.
  */
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -40,6 +40,20 @@ describe('rule engine: cue spans', () => {
     // At most three sentences on each side.
     assert.deepEqual(fires(passage, 'Dana is the user of the CRM; a; b; c; she set its targets.'), []);
     assert.deepEqual(fires(passage, 'Dana is the user of the CRM; a; b; she set its targets.'), ['user']);
+  });
+
+  it('a passage joins a question and the sentence that answers it, one sentence each way', () => {
+    const passage = serviceWith({ trigger: { terms: ['customer'] }, context: { all: [{ passage: '\\bevery shift\\b' }] } });
+    const sentence = serviceWith({ trigger: { terms: ['customer'] }, context: { all: [{ sentence: '\\bevery shift\\b' }] } });
+    const qa = 'Who is the customer of the alerting app? The operators, who read its alerts every shift.';
+    assert.deepEqual(fires(passage, qa), ['customer']);
+    assert.deepEqual(fires(sentence, qa), []);
+    // The trigger may stand in the answer, the cue in the question.
+    assert.deepEqual(fires(passage, 'Who reads the alerts every shift? The customer, according to the catalogue.'), ['customer']);
+    // A statement is not a question: a full stop still ends the passage.
+    assert.deepEqual(fires(passage, 'The customer of the alerting app is the operators. They read its alerts every shift.'), []);
+    // Only the one answer: the sentence after it is not read.
+    assert.deepEqual(fires(passage, 'Who is the customer of the alerting app? The operators. They read its alerts every shift.'), []);
   });
 
   it('unlessIn moves an exception from the cue span to the sentence', () => {

@@ -133,6 +133,16 @@ export function endsWithSemicolon(text: string, s: Span): boolean {
   return i >= s.start && text.charCodeAt(i) === 59;
 }
 
+/** True when sentence `s` of `text` is a question: its closing punctuation, quotes and brackets aside, holds a question mark. */
+export function endsWithQuestion(text: string, s: Span): boolean {
+  for (let i = s.end - 1; i >= s.start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 63) return true;
+    if (!isClosing(c)) return false;
+  }
+  return false;
+}
+
 /** Index of the sentence containing `offset` (binary search over sorted spans); -1 if none. */
 export function sentenceAt(spans: readonly Span[], offset: number): number {
   let lo = 0;

@@ -10,7 +10,7 @@
  */
 import type { Glossary } from '../glossary/glossary';
 import { isAbbreviation } from '../glossary/check';
-import { endsWithSemicolon, sentenceAt, splitClauses, type Span } from '../prose/sentences';
+import { endsWithSemicolon, endsWithQuestion, sentenceAt, splitClauses, type Span } from '../prose/sentences';
 import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
 import type { TermOccurrence } from '../terms/matcher';
 import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
@@ -313,16 +313,22 @@ class BlockJudge {
 
   /**
    * The sentence at `offset` with the sentences joined to it by semicolons, at most three on each side
-   * (bounded work): "the head of sales is the user of the CRM; she set its targets" is one statement.
+   * (bounded work): "the head of sales is the user of the CRM; she set its targets" is one statement. A
+   * question and the sentence that answers it are one statement too ("Who is the customer of the app? The
+   * operators, who read its alerts every shift."): a passage that ends with a question takes the next
+   * sentence, and one that follows a question takes that question (one sentence each way).
    */
   private passageSpan(offset: number): Span {
     const list = this.ctx.sentences;
+    const text = this.ctx.text;
     const k = sentenceAt(list, offset);
-    if (k < 0) return { start: 0, end: this.ctx.text.length };
+    if (k < 0) return { start: 0, end: text.length };
     let a = k;
     let b = k;
-    while (a > 0 && k - a < 3 && endsWithSemicolon(this.ctx.text, list[a - 1]!)) a--;
-    while (b < list.length - 1 && b - k < 3 && endsWithSemicolon(this.ctx.text, list[b]!)) b++;
+    while (a > 0 && k - a < 3 && endsWithSemicolon(text, list[a - 1]!)) a--;
+    while (b < list.length - 1 && b - k < 3 && endsWithSemicolon(text, list[b]!)) b++;
+    if (b < list.length - 1 && endsWithQuestion(text, list[b]!)) b++;
+    if (a > 0 && endsWithQuestion(text, list[a - 1]!)) a--;
     return a === b ? list[k]! : { start: list[a]!.start, end: list[b]!.end };
   }
 
