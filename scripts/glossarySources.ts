@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkGlossary, type LocatedEntry } from '../server/src/core/glossary/check';
 import type { CompiledGlossary, GlossaryProblem, TermEntry, TermFile } from '../server/src/core/glossary/types';
+import { expandVocabularies, type RulesFileData } from '../server/src/core/rules/vocabulary';
 
 /** The repository's glossary folder. */
 export const GLOSSARY_DIR = path.join(__dirname, '..', 'glossary');
@@ -85,21 +86,25 @@ export function readGlossarySources(dir: string = GLOSSARY_DIR): GlossarySources
   }
   problems.push(...checkGlossary(located));
 
-  const rules: unknown[] = [];
+  const ruleFiles: RulesFileData[] = [];
   const rulesDir = path.join(dir, 'rules');
   if (fs.existsSync(rulesDir)) {
     for (const name of fs.readdirSync(rulesDir).filter((n) => n.endsWith('.json')).sort()) {
       const file = path.join(rulesDir, name);
       const rel = path.relative(process.cwd(), file);
-      const data = readJson(file, problems) as { rules?: unknown[] } | undefined;
+      const data = readJson(file, problems) as { rules?: unknown[]; vocabulary?: Record<string, unknown> } | undefined;
       if (data === undefined) continue;
       if (validateRules && !validateRules(data)) {
         problems.push(...schemaProblems(rel, data, validateRules.errors, 'rules'));
         continue;
       }
-      for (const r of data.rules ?? []) rules.push({ ...(r as object), file: rel });
+      ruleFiles.push({ file: rel, vocabulary: data.vocabulary, rules: data.rules ?? [] });
     }
   }
+  // `{{name}}` in a pattern stands for a vocabulary declared in any rules file (core/rules/vocabulary.ts).
+  const expanded = expandVocabularies(ruleFiles);
+  problems.push(...expanded.problems);
+  const rules: unknown[] = expanded.rules;
   const terms: TermEntry[] = located.map((l) => l.entry).sort((a, b) => a.id.localeCompare(b.id));
   return { compiled: { format: 1, terms, rules }, problems };
 }

@@ -151,6 +151,12 @@ export function flagsFor(src: string): string {
 
 /** Compiles a data regex after checking it; problems go to `report`. */
 function compileRegex(src: string, report: (message: string) => void, checkShapes: boolean, wrap: (s: string) => string = (s) => s, caseSensitive = false): RegExp | undefined {
+  // A `{{name}}` left here was never expanded: the rules were not read through the rule sources.
+  const ref = src.includes('{{') ? /\{\{[A-Za-z][A-Za-z0-9_-]*\}\}/.exec(src) : null;
+  if (ref) {
+    report(`'${ref[0]}' refers to a vocabulary, which only the build expands (read the rules through glossary/rules/*.json)`);
+    return undefined;
+  }
   const expanded = expandGaps(src);
   const err = !checkShapes ? undefined : (regexProblem(src.replace(/~\{\d+,\d+\}/g, '')) ?? regexProblem(expanded));
   if (err) {
