@@ -40,6 +40,10 @@ describe('rule engine: cue spans', () => {
     // At most three sentences on each side.
     assert.deepEqual(fires(passage, 'Dana is the user of the CRM; a; b; c; she set its targets.'), []);
     assert.deepEqual(fires(passage, 'Dana is the user of the CRM; a; b; she set its targets.'), ['user']);
+    // Never past 1,000 characters: a long middle sentence keeps the cue out of reach.
+    const long = `${'word '.repeat(190)}and more;`;
+    assert.deepEqual(fires(passage, `Dana is the user of the CRM; ${long} she set its targets.`), []);
+    assert.deepEqual(fires(passage, `Dana is the user of the CRM; ${long.slice(400)} she set its targets.`), ['user']);
   });
 
   it('a passage joins a question and the sentence that answers it, one sentence each way', () => {

@@ -10,7 +10,7 @@
  */
 import type { Glossary } from '../glossary/glossary';
 import { isAbbreviation } from '../glossary/check';
-import { endsWithSemicolon, endsWithQuestion, sentenceAt, splitClauses, type Span } from '../prose/sentences';
+import { endsWithSemicolon, endsWithQuestion, MAX_SENTENCE, sentenceAt, splitClauses, type Span } from '../prose/sentences';
 import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
 import type { TermOccurrence } from '../terms/matcher';
 import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
@@ -316,7 +316,8 @@ class BlockJudge {
    * (bounded work): "the head of sales is the user of the CRM; she set its targets" is one statement. A
    * question and the sentence that answers it are one statement too ("Who is the customer of the app? The
    * operators, who read its alerts every shift."): a passage that ends with a question takes the next
-   * sentence, and one that follows a question takes that question (one sentence each way).
+   * sentence, and one that follows a question takes that question (one sentence each way). A passage never
+   * grows past MAX_SENTENCE characters.
    */
   private passageSpan(offset: number): Span {
     const list = this.ctx.sentences;
@@ -325,10 +326,13 @@ class BlockJudge {
     if (k < 0) return { start: 0, end: text.length };
     let a = k;
     let b = k;
-    while (a > 0 && k - a < 3 && endsWithSemicolon(text, list[a - 1]!)) a--;
-    while (b < list.length - 1 && b - k < 3 && endsWithSemicolon(text, list[b]!)) b++;
-    if (b < list.length - 1 && endsWithQuestion(text, list[b]!)) b++;
-    if (a > 0 && endsWithQuestion(text, list[a - 1]!)) a--;
+    // A sentence joins only while the passage stays within MAX_SENTENCE characters (bounded work, as for a sentence).
+    const fitsBack = () => list[b]!.end - list[a - 1]!.start <= MAX_SENTENCE;
+    const fitsOn = () => list[b + 1]!.end - list[a]!.start <= MAX_SENTENCE;
+    while (a > 0 && k - a < 3 && endsWithSemicolon(text, list[a - 1]!) && fitsBack()) a--;
+    while (b < list.length - 1 && b - k < 3 && endsWithSemicolon(text, list[b]!) && fitsOn()) b++;
+    if (b < list.length - 1 && endsWithQuestion(text, list[b]!) && fitsOn()) b++;
+    if (a > 0 && endsWithQuestion(text, list[a - 1]!) && fitsBack()) a--;
     return a === b ? list[k]! : { start: list[a]!.start, end: list[b]!.end };
   }
 
