@@ -4,7 +4,7 @@
  * Prints `path:line:col severity code message` per finding (or JSON with `--format json`) and exits 1
  * when anything at warning or above is found, 2 on a usage or file error, 0 otherwise.
  */
-import './node/regexpTuning';
+import { tuneForOneShot } from './node/regexpTuning';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +13,8 @@ import { LanguageService } from './core/languageService';
 import { FAMILIES, type Family } from './core/rules/types';
 import { DEFAULT_SETTINGS, type Settings, type SeverityName } from './core/settings';
 import { loadGlossary } from './node/glossaryFile';
+
+tuneForOneShot();
 
 const USAGE = `Usage: itil-lint [options] FILES|DIRS...
 

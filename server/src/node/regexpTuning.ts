@@ -15,3 +15,16 @@
 import * as v8 from 'node:v8';
 
 v8.setFlagsFromString('--no-regexp-optimization');
+
+/**
+ * For a process that lints once and exits (the CLI): V8 normally runs a pattern's first match in its
+ * bytecode interpreter and compiles it to machine code only when it runs again, so a pattern used a few
+ * times is compiled twice. A short run gains by compiling each pattern once, to machine code, on first
+ * use: measured on this machine, `itil-lint` over the corpus and over the 1 MB document took 7-12 % less
+ * time, in pairs of runs. The server keeps the default, where the interpreter spares compiling the many
+ * patterns a document runs only once.
+ */
+export function tuneForOneShot(): void {
+  v8.setFlagsFromString('--no-regexp-tier-up');
+}
+
