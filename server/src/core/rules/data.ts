@@ -7,6 +7,7 @@ import { isAbbreviation, regexProblem } from '../glossary/check';
 import type { Glossary } from '../glossary/glossary';
 import type { GlossaryProblem, TermEntry } from '../glossary/types';
 import { FAMILIES, type Family } from './types';
+import { VOCABULARY_REFERENCE } from './vocabulary';
 
 /** One context condition as written. */
 export interface CueData {
@@ -152,7 +153,7 @@ export function flagsFor(src: string): string {
 /** Compiles a data regex after checking it; problems go to `report`. */
 function compileRegex(src: string, report: (message: string) => void, checkShapes: boolean, wrap: (s: string) => string = (s) => s, caseSensitive = false): RegExp | undefined {
   // A `{{name}}` left here was never expanded: the rules were not read through the rule sources.
-  const ref = src.includes('{{') ? /\{\{[A-Za-z][A-Za-z0-9_-]*\}\}/.exec(src) : null;
+  const ref = src.includes('{{') ? new RegExp(VOCABULARY_REFERENCE.source).exec(src) : null;
   if (ref) {
     report(`'${ref[0]}' refers to a vocabulary, which only the build expands (read the rules through glossary/rules/*.json)`);
     return undefined;

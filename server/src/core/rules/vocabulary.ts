@@ -18,7 +18,7 @@ export const VOCABULARY_REFERENCE = /\{\{([A-Za-z][A-Za-z0-9_-]*)\}\}/g;
 /** A vocabulary's name: lower camel case or kebab case, as in `{{designation}}`. */
 const NAME = /^[a-z][A-Za-z0-9_-]*$/;
 
-/** The rule fields that hold patterns, by path (`[]`: every item of a list). */
+/** The fields of a cue that hold patterns (trigger, ungateIf and defines are expanded by name below). */
 const CUE_FIELDS = ['after', 'before', 'clause', 'sentence', 'passage', 'unless'] as const;
 
 /** One rules file as read: where it is, its vocabulary and its rules. */
