@@ -18,6 +18,7 @@ import { ensureAll, SCREENSHOT_DIR, WORK_DIR } from './lib/setup';
 interface SuiteResult {
   failures: number;
   outcomes: { title: string; state: 'passed' | 'failed'; error?: string }[];
+  notes?: string[];
 }
 
 describe('Extension-host tests (test/vscode, as for @vscode/test-electron) in code-server\'s extension host', function () {
@@ -61,6 +62,7 @@ describe('Extension-host tests (test/vscode, as for @vscode/test-electron) in co
     fs.mkdirSync(path.join(SCREENSHOT_DIR, 'extension-host'), { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'extension-host', 'after-suite.png') });
     for (const o of result.outcomes) process.stdout.write(`      | ${o.state === 'passed' ? 'passed' : 'FAILED'}: ${o.title}\n`);
+    for (const n of result.notes ?? []) process.stdout.write(`      | note: ${n}\n`);
     const failed = result.outcomes.filter((o) => o.state === 'failed');
     assert.deepEqual(failed.map((o) => `${o.title}\n${o.error ?? ''}`), [], 'extension-host tests that failed');
     assert.equal(result.failures, 0);

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import Mocha from 'mocha';
+import { notes } from './notes';
 
 interface Outcome {
   title: string;
@@ -23,7 +24,7 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const file = process.env.ITIL_TEST_RESULT;
-      if (file) fs.writeFileSync(file, JSON.stringify({ failures, outcomes }, null, 2));
+      if (file) fs.writeFileSync(file, JSON.stringify({ failures, outcomes, notes }, null, 2));
       if (failures) reject(new Error(`${failures} extension-host test(s) failed`));
       else resolve();
     });
