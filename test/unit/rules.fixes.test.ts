@@ -122,6 +122,20 @@ describe('rules: quick fixes', () => {
     assert.equal((b.data as DiagnosticData).fixes.map((f) => f.newText).join('|'), 'warranty');
   });
 
+
+  it('underlines the core words of "technical management function" and replaces the whole phrase', () => {
+    const text = 'Tier-two engineers belong to the technical management function in Leeds.';
+    const { d, diags } = diagnostics(text);
+    assert.deepEqual(diags.map((x) => x.code), ['itil.v3.technical-management'], 'one finding: "function" is not flagged on its own');
+    const a = diags[0]!;
+    assert.equal(d.getText(a.range), 'technical management');
+    const fixes = (a.data as DiagnosticData).fixes;
+    assert.equal(d.getText(fixes[0]!.range), 'technical management function');
+    assert.equal(apply(d, [{ range: fixes[0]!.range, newText: fixes[0]!.newText }]), 'Tier-two engineers belong to the infrastructure and platform management in Leeds.');
+    const b = diagnostics('Our application management function owns the claims system.');
+    assert.equal(b.d.getText(b.diags[0]!.range), 'application management');
+    assert.equal(b.d.getText((b.diags[0]!.data as DiagnosticData).fixes[0]!.range), 'application management function');
+  });
   it('never fires inside a longer term (organizational change management, customer experience)', () => {
     assert.deepEqual(diagnostics('Organizational change management is about training, approval and deployment of new habits.').diags, []);
     assert.deepEqual(diagnostics('Customer experience teams log in to the survey tool.').diags, []);

@@ -48,7 +48,7 @@ export interface RuleData {
   family: Family;
   summary?: string;
   /** `text`: a pattern the trigger's own words must match in full (e.g. to skip an alias such as "fit for use"). */
-  trigger: { terms?: string[]; words?: string; text?: string; narrow?: string };
+  trigger: { terms?: string[]; words?: string; text?: string; narrow?: string; underline?: string };
   within?: 'clause' | 'sentence';
   context?: { any?: CueData[]; all?: CueData[] };
   exceptions?: CueData[];
@@ -96,6 +96,12 @@ export interface CompiledRule {
   triggerText?: RegExp;
   /** Underline and replace only the last match of this inside a longer trigger ("external customers" -> "customers"), if given. */
   narrow?: RegExp;
+  /**
+   * Underline only the last match of this inside the trigger while the fix still replaces the whole
+   * trigger ("technical management function": the underline on "technical management", the fix
+   * replacing all three words), if given.
+   */
+  underline?: RegExp;
   within: 'clause' | 'sentence';
   any: CompiledCue[];
   all: CompiledCue[];
@@ -255,6 +261,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
     if (!termIds.length && !r.trigger?.words) report('trigger', 'a rule needs trigger terms or words');
     const triggerText = r.trigger?.text !== undefined ? compileRegex(r.trigger.text, (m) => report('trigger.text', m), checkShapes, (s) => `^(?:${s})$`) : undefined;
     const narrow = r.trigger?.narrow !== undefined ? compileRegex(r.trigger.narrow, (m) => report('trigger.narrow', m), checkShapes, (s) => `(?:${s})(?![\\w\\u00C0-\\u024F])`) : undefined;
+    const underline = r.trigger?.underline !== undefined ? compileRegex(r.trigger.underline, (m) => report('trigger.underline', m), checkShapes, (s) => `(?:${s})(?![\\w\\u00C0-\\u024F])`) : undefined;
     const cues = (list: CueData[] | undefined, field: string) =>
       (list ?? []).map((c, i) => compileCue(c, report, `${field}[${i}]`, checkShapes)).filter((c): c is CompiledCue => !!c);
     const any = cues(r.context?.any, 'context.any');
@@ -297,6 +304,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
       words,
       triggerText,
       narrow,
+      underline,
       within: r.within ?? 'clause',
       any,
       all,

@@ -421,13 +421,15 @@ class BlockJudge {
     const own = r.suggestions.filter((s) => s.forTerm !== undefined && s.forTerm === t.entryId);
     const offered = own.length ? own : r.suggestions.filter((s) => s.forTerm === undefined);
     const fixes = offered.map((s) => suggestionFix(text, t, s));
-    const end = t.end;
+    // The underline may be narrower than what the fix replaces ("technical management function":
+    // writers point at "technical management", the fix replaces the whole phrase).
+    const shown = r.underline ? narrowTrigger(r.underline, t) : t;
     const first = fixes[0] ? stripArticle(fixes[0].newText) : '';
     const message = r.message
       .replace(/\{term\}/g, t.text)
       .replace(/\{cue\}/g, cue || t.text)
       .replace(/\{suggestion\}/g, first || (offered[0]?.words ?? ''));
-    return { code: r.code, family: r.family, start: t.start, end, message, fixes, gated };
+    return { code: r.code, family: r.family, start: shown.start, end: shown.end, message, fixes, gated };
   }
 }
 
