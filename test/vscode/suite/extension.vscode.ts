@@ -131,7 +131,8 @@ describe('ITIL Terms in VS Code (extension host, @vscode/test-electron)', functi
     const v3 = find(V3.code);
     assert.ok(v3);
     // The light bulb asks again as the cursor moves; so does this test, for a few seconds, and says
-    // how many asks it took when more than one (an empty first answer was seen once in CI, never here).
+    // how many asks it took when more than one. A first empty answer shows up in full CI runs (after the
+    // code-server suite), not when this suite runs alone; its cause is still open (see issue 7's note).
     let asks = 0;
     let titles: string[] = [];
     const fix = await waitFor(`the quick fix "${V3.fixTitle}" for the diagnostic at ${v3.range.start.line}:${v3.range.start.character}`, async () => {

@@ -260,8 +260,13 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
     const words = r.trigger?.words !== undefined ? compileRegex(r.trigger.words, (m) => report('trigger.words', m), checkShapes, (s) => `(?:${s})`) : undefined;
     if (!termIds.length && !r.trigger?.words) report('trigger', 'a rule needs trigger terms or words');
     const triggerText = r.trigger?.text !== undefined ? compileRegex(r.trigger.text, (m) => report('trigger.text', m), checkShapes, (s) => `^(?:${s})$`) : undefined;
-    const narrow = r.trigger?.narrow !== undefined ? compileRegex(r.trigger.narrow, (m) => report('trigger.narrow', m), checkShapes, (s) => `(?:${s})(?![\\w\\u00C0-\\u024F])`) : undefined;
-    const underline = r.trigger?.underline !== undefined ? compileRegex(r.trigger.underline, (m) => report('trigger.underline', m), checkShapes, (s) => `(?:${s})(?![\\w\\u00C0-\\u024F])`) : undefined;
+    // `narrow` and `underline` pick the last match inside the trigger that ends a word.
+    const withinTrigger = (field: 'narrow' | 'underline') => {
+      const src = r.trigger?.[field];
+      return src !== undefined ? compileRegex(src, (m) => report(`trigger.${field}`, m), checkShapes, (s) => `(?:${s})(?![\\w\\u00C0-\\u024F])`) : undefined;
+    };
+    const narrow = withinTrigger('narrow');
+    const underline = withinTrigger('underline');
     const cues = (list: CueData[] | undefined, field: string) =>
       (list ?? []).map((c, i) => compileCue(c, report, `${field}[${i}]`, checkShapes)).filter((c): c is CompiledCue => !!c);
     const any = cues(r.context?.any, 'context.any');
