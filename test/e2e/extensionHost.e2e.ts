@@ -13,6 +13,7 @@ import { startCodeServer, type CodeServer } from './lib/codeServer';
 import { FIXTURE_WORKSPACE } from './lib/fixture';
 import { launchChromium, type Browser } from './lib/playwright';
 import { StepError, waitUntil } from './lib/run';
+import { codeActionTrace } from './lib/trace';
 import { ensureAll, SCREENSHOT_DIR, WORK_DIR } from './lib/setup';
 
 interface SuiteResult {
@@ -43,12 +44,13 @@ describe('Extension-host tests (test/vscode, as for @vscode/test-electron) in co
     fs.cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
     const resultFile = path.join(runDir, 'result.json');
     const userDataDir = path.join(runDir, 'user-data');
+    // The client's verbose trace, summarised below when the quick-fix test needed more than one ask.
     cs = await startCodeServer({
       entry: tools.codeServerEntry,
       runDir,
       extensionId: 'itil-terms.itil-terms',
       env: { ITIL_TEST_WORKSPACE: workspace, ITIL_FIXTURE_WORKSPACE: FIXTURE_WORKSPACE, ITIL_TEST_USER_DATA: userDataDir, ITIL_TEST_RESULT: resultFile },
-      userSettings: { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.enabled': false, 'files.autoSave': 'off', 'update.mode': 'none' },
+      userSettings: { 'itil.trace.server': 'verbose', 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.enabled': false, 'files.autoSave': 'off', 'update.mode': 'none' },
     });
     browser = await launchChromium(tools.playwrightCore, tools.chromium, { ...process.env, ...cs.xdgEnv });
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -64,6 +66,11 @@ describe('Extension-host tests (test/vscode, as for @vscode/test-electron) in co
     for (const o of result.outcomes) process.stdout.write(`      | ${o.state === 'passed' ? 'passed' : 'FAILED'}: ${o.title}\n`);
     for (const n of result.notes ?? []) process.stdout.write(`      | note: ${n}\n`);
     const failed = result.outcomes.filter((o) => o.state === 'failed');
+    // A retried or failed quick fix: what the client sent and the server answered (the workspace
+    // settings turn the client's verbose trace on, which VS Code writes to the output channel's log).
+    if (failed.length || (result.notes ?? []).some((n) => /\bask\b/.test(n))) {
+      for (const line of codeActionTrace(userDataDir)) process.stdout.write(`      | trace: ${line}\n`);
+    }
     assert.deepEqual(failed.map((o) => `${o.title}\n${o.error ?? ''}`), [], 'extension-host tests that failed');
     assert.equal(result.failures, 0);
     assert.ok(result.outcomes.length >= 7, `all extension-host tests ran (${result.outcomes.length})`);

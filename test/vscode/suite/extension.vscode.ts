@@ -133,18 +133,20 @@ describe('ITIL Terms in VS Code (extension host, @vscode/test-electron)', functi
     // The light bulb asks again as the cursor moves; so does this test, for a few seconds, and says
     // how many asks it took when more than one. A first empty answer shows up in full CI runs (after the
     // code-server suite), not when this suite runs alone; its cause is still open (see issue 7's note).
-    let asks = 0;
-    let titles: string[] = [];
+    // Each ask: when it was made (ms after the first), what was offered, how many diagnostics the
+    // extension host held for the range, and whether they carried their data.
+    const asked: string[] = [];
+    const t0 = Date.now();
     const fix = await waitFor(`the quick fix "${V3.fixTitle}" for the diagnostic at ${v3.range.start.line}:${v3.range.start.character}`, async () => {
-      asks++;
+      const held = vscode.languages.getDiagnostics(uri).filter((d) => d.range.intersection(v3.range));
+      const withData = held.filter((d) => (d as { data?: unknown }).data !== undefined).length;
       const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, v3.range, vscode.CodeActionKind.QuickFix.value);
-      titles = actions.map((a) => a.title);
+      asked.push(`+${Date.now() - t0} ms: [${actions.map((a) => a.title).join(' | ')}] for ${held.length} diagnostic(s) in range, ${withData} with data`);
       return actions.find((a): a is vscode.CodeAction => a.title === V3.fixTitle && 'edit' in a && a.edit !== undefined);
     }, 15_000).catch((e: Error) => {
-      const data = (find(V3.code) as { data?: unknown } | undefined)?.data;
-      throw new Error(`${e.message}; asked ${asks} times; last offered: [${titles.join(' | ')}]; the diagnostic ${data === undefined ? 'has no data' : 'carries its data'}`);
+      throw new Error(`${e.message}; asked ${asked.length} times: ${asked.join('; ')}`);
     });
-    if (asks > 1) note(`quick fix offered on ask ${asks} (earlier answers: none)`);
+    if (asked.length > 1) note(`quick fix offered on ask ${asked.length}; the asks: ${asked.join('; ')}`);
     assert.ok(fix.edit);
     assert.equal(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
