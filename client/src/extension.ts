@@ -12,9 +12,9 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    // A smaller young generation keeps the server's memory well under 120 MB with a 1 MB document open,
-    // at a negligible cost in speed (see the benchmark).
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=8'] } },
+    // No V8 flags: the server bounds its own young generation (server/src/node/heapTuning.ts), so every
+    // launcher, this one or another editor's, gets the same memory.
+    run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {

@@ -7,6 +7,7 @@
 import './node/regexpTuning';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadGlossary } from './node/glossaryFile';
+import { freezeYoungGeneration } from './node/heapTuning';
 import { SERVER_INFO, startServer } from './server';
 
 const args = process.argv.slice(2);
@@ -37,4 +38,5 @@ try {
   process.stderr.write(`${SERVER_INFO.name}: ${(e as Error).message}\n`);
   process.exit(1);
 }
+freezeYoungGeneration();
 startServer(connection, glossary);
