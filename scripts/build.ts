@@ -10,7 +10,7 @@ import { formatProblem } from '../server/src/core/glossary/types';
 import { validateRulesData } from '../server/src/core/rules/validate';
 import { compileRules } from '../server/src/core/rules/data';
 import { rulesDigest } from '../server/src/node/glossaryFile';
-import { prefilterTable } from '../server/src/core/rules/engine';
+import { prefilterTable, splitTable } from '../server/src/core/rules/engine';
 import { Glossary } from '../server/src/core/glossary/glossary';
 import { readGlossarySources } from './glossarySources';
 
@@ -28,9 +28,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   fs.mkdirSync(dist, { recursive: true });
-  // The rules' literal prefilters, computed once here rather than at every start of the server.
+  // The pieces the long patterns are run as, and the literal prefilters of every pattern and piece,
+  // computed once here rather than at every start of the server.
   const glossary = new Glossary(compiled);
-  compiled.prefilters = prefilterTable(compileRules(glossary), glossary);
+  const rules = compileRules(glossary);
+  compiled.splits = splitTable(rules, glossary);
+  compiled.prefilters = prefilterTable(rules, glossary);
   // Every pattern passed its checks above: the server may skip them when it finds these very rules.
   compiled.rulesDigest = rulesDigest(compiled.rules);
   fs.writeFileSync(path.join(dist, 'glossary.json'), JSON.stringify(compiled));

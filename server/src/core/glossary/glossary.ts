@@ -3,6 +3,7 @@
  * compiled glossary (see scripts/build.ts) and shared by every feature.
  */
 import { TermMatcher } from '../terms/matcher';
+import type { Split } from '../rules/split';
 import type { CompiledGlossary, TermEntry } from './types';
 
 /** Every glossary entry and the indexes features need. */
@@ -12,6 +13,8 @@ export class Glossary {
   readonly rules: readonly unknown[];
   /** Precomputed literal prefilters of the rules' patterns, when the compiled glossary has them. */
   readonly prefilters: Readonly<Record<string, string[][] | null>> | undefined;
+  /** Precomputed pieces of the rules' long patterns, when the compiled glossary has them. */
+  readonly splits: Readonly<Record<string, Split>> | undefined;
   /**
    * True when the loader verified that the rules are exactly those the build checked (their digest), so
    * compiling them need not check every pattern for exponential shapes again.
@@ -24,6 +27,7 @@ export class Glossary {
     this.entries = data.terms;
     this.rules = data.rules;
     this.prefilters = data.prefilters;
+    this.splits = data.splits;
     for (const e of data.terms) this.byId.set(e.id, e);
     this.matcher = new TermMatcher(data.terms);
   }

@@ -2,6 +2,7 @@
  * The shapes of glossary data as written in `glossary/terms/*.json` (see
  * `glossary/schema/terms.schema.json`) and as compiled into `dist/glossary.json`.
  */
+import type { Split } from '../rules/split';
 
 /** A category from the ITIL vocabulary used across the glossary. */
 export type Category =
@@ -71,6 +72,12 @@ export interface CompiledGlossary {
    * engine derives what is missing.
    */
   prefilters?: Record<string, string[][] | null>;
+  /**
+   * The long patterns the rule engine runs piece by piece, computed by the build (see core/rules/split.ts):
+   * per pattern (`flags/source`), where it is split and each piece's prefilter. Optional: the engine
+   * derives it when missing.
+   */
+  splits?: Record<string, Split>;
   /**
    * SHA-256 of `rules` as JSON, written by the build once every pattern has passed its checks. A loader that
    * finds the same digest may skip checking the patterns again (see `Glossary.rulesChecked`).

@@ -15,6 +15,7 @@ import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
 import type { TermOccurrence } from '../terms/matcher';
 import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
 import { LiteralIndex, requiredLiterals, type LiteralHits } from './prefilter';
+import { cutPattern, execCut, pieceSources, splitAlternation, type CutPattern, type Split } from './split';
 import type { BlockContext, Finding, Fix, RuleEngine } from './types';
 
 /** A trigger found in the block. */
@@ -36,7 +37,7 @@ const FAMILY_RANK: Record<string, number> = { agreements: 0, workItems: 1, utili
 /** Builds the engine for a glossary (its entries and its rules). */
 export function createRuleEngine(glossary: Glossary): RuleEngine {
   const rules = compileRules(glossary);
-  return createEngineFromRules(rules, glossary.prefilters ?? prefilterTable(rules, glossary));
+  return createEngineFromRules(rules, glossary.prefilters ?? prefilterTable(rules, glossary), glossary.splits ?? splitTable(rules, glossary));
 }
 
 /** The words the rules fire on (every form of every trigger term), lower case. */
@@ -66,6 +67,24 @@ function filteredPatterns(rules: readonly CompiledRule[]): RegExp[] {
   return out;
 }
 
+/**
+ * The split table the build stores in the compiled glossary (`splits`): per long pattern, where it is split
+ * into pieces and each piece's literal prefilter (see split.ts).
+ */
+export function splitTable(rules: readonly CompiledRule[], glossary?: Glossary): Record<string, Split> {
+  const triggers = glossary ? triggerWords(rules, glossary) : [];
+  const table: Record<string, Split> = {};
+  for (const re of filteredPatterns(rules)) {
+    const key = patternKey(re);
+    if (key in table) continue;
+    const split = splitAlternation(re);
+    if (!split) continue;
+    split.literals = pieceSources(re.source, split).map((source) => requiredLiterals(new RegExp(source, re.flags), triggers));
+    table[key] = split;
+  }
+  return table;
+}
+
 /** The prefilter table the build stores in the compiled glossary (`prefilters`), for these rules. */
 export function prefilterTable(rules: readonly CompiledRule[], glossary: Glossary): Record<string, string[][] | null> {
   const triggers = triggerWords(rules, glossary);
@@ -74,15 +93,31 @@ export function prefilterTable(rules: readonly CompiledRule[], glossary: Glossar
   return table;
 }
 
+/** How `re` is run when it is cut into pieces (see split.ts), with the pieces' prefilters when the table has them. */
+function cutOf(re: RegExp, splits: Readonly<Record<string, Split>>): { cut: CutPattern; literals: readonly (string[][] | null)[] | undefined } | undefined {
+  const split = splits[patternKey(re)];
+  if (!split) return undefined;
+  try {
+    return { cut: cutPattern(re, split), literals: split.literals };
+  } catch {
+    // A table that does not fit the pattern (edited by hand): the pattern runs whole, as it always may.
+    return undefined;
+  }
+}
+
 /**
  * Builds an engine from compiled rules (exported for tests that judge one rule). `table` holds
- * precomputed prefilters; patterns it lacks are analysed here.
+ * precomputed prefilters and `splits` the pieces of long patterns; what they lack is derived here.
  */
-export function createEngineFromRules(rules: readonly CompiledRule[], table?: Readonly<Record<string, string[][] | null>>): RuleEngine {
+export function createEngineFromRules(
+  rules: readonly CompiledRule[],
+  table?: Readonly<Record<string, string[][] | null>>,
+  splits: Readonly<Record<string, Split>> = splitTable(rules),
+): RuleEngine {
   const byTerm = new Map<string, CompiledRule[]>();
   const wordRules: { rule: CompiledRule; re: RegExp }[] = [];
   const filters = new Prefilters(table);
-  for (const re of filteredPatterns(rules)) filters.register(re);
+  for (const re of filteredPatterns(rules)) filters.register(re, cutOf(re, splits));
   for (const r of rules) {
     for (const id of r.termIds) {
       const list = byTerm.get(id);
@@ -222,12 +257,19 @@ class Prefilters {
   /** Per pattern: the ids of its literal sets, each of which must occur. */
   private readonly ids = new Map<RegExp, number[]>();
   private readonly byLiterals = new Map<string, number>();
+  /** The patterns that are cut into pieces (see split.ts). */
+  private readonly cuts = new Map<RegExp, CutPattern>();
 
   constructor(private readonly table?: Readonly<Record<string, string[][] | null>>) {}
 
-  register(re: RegExp): void {
-    if (this.ids.has(re)) return;
-    const known = this.table?.[patternKey(re)];
+  /** Registers `re`'s prefilter, and the pieces it is run as (each with its own prefilter) when it is split. */
+  register(re: RegExp, cut?: { cut: CutPattern; literals: readonly (string[][] | null)[] | undefined }, literals?: string[][] | null): void {
+    if (this.ids.has(re) || this.cuts.has(re)) return;
+    if (cut) {
+      this.cuts.set(re, cut.cut);
+      cut.cut.pieces.forEach((p, i) => this.register(p, undefined, cut.literals?.[i]));
+    }
+    const known = literals !== undefined ? literals : this.table?.[patternKey(re)];
     const sets = known !== undefined ? known : requiredLiterals(re);
     if (!sets) return;
     const ids = sets.map((literals) => {
@@ -252,6 +294,10 @@ class Prefilters {
   idsOf(re: RegExp): number[] | undefined {
     return this.ids.get(re);
   }
+
+  cutOf(re: RegExp): CutPattern | undefined {
+    return this.cuts.get(re);
+  }
 }
 
 /** Judges triggers in one block, caching windows and window-wide cue results. */
@@ -260,8 +306,8 @@ class BlockJudge {
   /** Results of window-wide cues, per regex and span (start and end packed in one number). */
   private readonly cueCache = new Map<RegExp, Map<number, RegExpExecArray | null>>();
 
-  /** `re` run over a span of the block, once per block. */
-  spanExec(re: RegExp, span: Span): RegExpExecArray | null {
+  /** `re` run over a span of the block (see `run`), once per block. */
+  spanExec(re: RegExp, span: Span, sentence?: Span): RegExpExecArray | null {
     let byRe = this.cueCache.get(re);
     if (!byRe) {
       byRe = new Map();
@@ -270,10 +316,24 @@ class BlockJudge {
     const key = span.start * 8_388_608 + span.end;
     let hit = byRe.get(key);
     if (hit === undefined) {
-      hit = re.exec(this.ctx.text.slice(span.start, span.end));
+      hit = this.run(re, span.start, span.end, sentence);
       byRe.set(key, hit);
     }
     return hit;
+  }
+
+  /**
+   * The first match of `re` in the block's text [from, to). With `sentence` (which must hold that range),
+   * the literal prefilter rules out patterns that cannot match there. A pattern cut into pieces (split.ts)
+   * runs them first, each under its own prefilter: exact pieces give its match (the leftmost of theirs, the
+   * earliest piece on a tie); gates that all fail rule it out, else it runs from the leftmost gate match.
+   */
+  run(re: RegExp, from: number, to: number, sentence?: Span): RegExpExecArray | null {
+    if (sentence && !this.possible(re, sentence, from, to)) return null;
+    const subject = this.ctx.text.slice(from, to);
+    const cut = this.filters.cutOf(re);
+    if (!cut) return re.exec(subject);
+    return execCut(cut, subject, sentence && ((p) => this.possible(p, sentence, from, to)));
   }
 
   /** Where the literal sets occur in the sentence scanned last (triggers come in text order, so one suffices). */
@@ -360,7 +420,7 @@ class BlockJudge {
     // `re` run over a span, unless the literal prefilter rules it out there (it knows the trigger's sentence
     // only, so a passage beyond it is run directly).
     const spanRun = (re: RegExp, span: Span): RegExpExecArray | null =>
-      span.start < sentence.start || span.end > sentence.end || this.possible(re, sentence, span.start, span.end) ? this.spanExec(re, span) : null;
+      this.spanExec(re, span, span.start < sentence.start || span.end > sentence.end ? undefined : sentence);
     let passage: Span | undefined;
     const spanOf = (kind: CompiledCue['kind']): Span =>
       kind === 'clause' ? clause : kind === 'sentence' ? sentence : kind === 'passage' ? (passage ??= this.passageSpan(t.start)) : win;
@@ -371,14 +431,10 @@ class BlockJudge {
     };
     const testCue = (c: CompiledCue): RegExpExecArray | null => {
       switch (c.kind) {
-        case 'after': {
-          const to = Math.max(t.end, win.end);
-          return this.possible(c.re, sentence, t.end, to) ? c.re.exec(text.slice(t.end, to)) : null;
-        }
-        case 'before': {
-          const from = Math.max(win.start, t.start - c.reach);
-          return this.possible(c.re, sentence, from, t.start) ? c.re.exec(text.slice(from, t.start)) : null;
-        }
+        case 'after':
+          return this.run(c.re, t.end, Math.max(t.end, win.end), sentence);
+        case 'before':
+          return this.run(c.re, Math.max(win.start, t.start - c.reach), t.start, sentence);
         case 'clause':
         case 'sentence':
         case 'passage':
@@ -389,7 +445,7 @@ class BlockJudge {
     // A definitional swap decides on its own ("warranty means fit for purpose").
     const defined =
       r.defines && this.possible(r.defines, sentence, t.end) && DEFINES_SUBJECT.test(text.slice(Math.max(sentence.start, t.start - 60), t.start))
-        ? r.defines.exec(text.slice(t.end, Math.max(t.end, sentence.end)))
+        ? this.run(r.defines, t.end, Math.max(t.end, sentence.end))
         : null;
     if (defined) cue = cueText(defined);
     // A rule that only knows definitional swaps fires on nothing else.
