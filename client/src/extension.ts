@@ -30,7 +30,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // While the client stops (window closing, restart), requests still arriving are answered empty
     // instead of surfacing "Starting server failed" errors in the extension host.
     middleware: {
-      provideCodeActions: (document, range, context, token, next) => whileRunning([], () => next(document, range, context, token)),
+      provideCodeActions: async (document, range, context, token, next) => {
+        const started = Date.now();
+        const actions = await whileRunning([], () => next(document, range, context, token));
+        // With the verbose trace on, each ask is logged as the client saw it, beside the requests the trace
+        // shows: an ask answered without a request reaching the server shows up here and nowhere else.
+        if (vscode.workspace.getConfiguration('itil').get('trace.server') === 'verbose') {
+          const r = `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+          const answer = Array.isArray(actions) ? `${actions.length} action(s)` : String(actions);
+          client?.outputChannel.appendLine(
+            `[middleware ${new Date().toISOString()}] codeAction ${r} v${document.version} only ${context.only?.value ?? '-'} trigger ${context.triggerKind} ` +
+              `${context.diagnostics.length} diagnostic(s): ${answer} in ${Date.now() - started} ms${token.isCancellationRequested ? ', token cancelled' : ''}${client?.isRunning() ? '' : ', client not running'}`,
+          );
+        }
+        return actions;
+      },
       provideHover: (document, position, token, next) => whileRunning(undefined, () => next(document, position, token)),
       provideCompletionItem: (document, position, context, token, next) => whileRunning(undefined, () => next(document, position, context, token)),
     },

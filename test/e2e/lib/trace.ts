@@ -23,6 +23,8 @@ export function codeActionTrace(userDataDir: string): string[] {
     const entries = fs.readFileSync(file, 'utf8').split(/\n(?=\[Trace - )/);
     const codeActionIds = new Set<string>();
     for (const e of entries) {
+      // The client middleware's own line for each ask (client/src/extension.ts), whatever the client sent.
+      for (const line of e.split('\n')) if (line.startsWith('[middleware ') && line.includes('] codeAction ')) out.push(line.replace(/^\[middleware ([^\]]+)\] /, '$1 ask: '));
       const head = /^\[Trace - ([^\]]+)\] (Sending request|Received response|Sending notification) '([^']+)'( in \d+ms)?/.exec(e);
       if (!head) continue;
       const [, time, what, method, took] = head;
