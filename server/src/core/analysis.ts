@@ -134,6 +134,7 @@ export class Analyzer {
       },
       terms,
       glossary,
+      words: this.glossary.matcher.lastWords,
     });
     const anchors: string[] = [];
     for (const t of terms) {

@@ -8,11 +8,12 @@
  * there, cues before it look at a bounded reach, and clause or sentence cues are evaluated once per
  * window and rule. So a block costs time linear in its length whatever it repeats.
  */
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import type { Glossary } from '../glossary/glossary';
 import { isAbbreviation } from '../glossary/check';
 import { endsWithSemicolon, endsWithQuestion, MAX_SENTENCE, sentenceAt, splitClauses, type Span } from '../prose/sentences';
 import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
-import type { TermOccurrence } from '../terms/matcher';
+import { hashRange, wordKey, type TermOccurrence, type TokenBuffer } from '../terms/matcher';
 import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
 import { LiteralIndex, requiredLiterals, type LiteralHits } from './prefilter';
 import { cutPattern, execCut, pieceSources, splitAlternation, type CutPattern, type Split } from './split';
@@ -127,14 +128,16 @@ export function createEngineFromRules(
     if (r.words) wordRules.push({ rule: r, re: new RegExp(r.words.source, r.words.flags.includes('g') ? r.words.flags : r.words.flags + 'g') });
   }
   const anyWord = unionOf(wordRules.map((w) => w.re));
+  const gate = wordGate(wordRules.map((w) => w.re));
   return {
     judge(ctx: BlockContext): Finding[] {
       // Rules triggered by words rather than glossary terms: one search for all their patterns at once
       // rules out nearly every block (a leftmost match of any of them is a match of the union), and only
-      // a block it finds something in runs each pattern over the block.
+      // a block it finds something in runs each pattern over the block. Before that search, the block's
+      // words (read by the term matcher already) rule out most blocks for less (see `wordGate`).
       let words: { rule: CompiledRule; m: RegExpExecArray }[] | undefined;
       if (anyWord) anyWord.lastIndex = 0;
-      if (!anyWord || anyWord.test(ctx.text)) for (const w of wordRules) {
+      if (!anyWord || ((!gate || !ctx.words || gate(ctx.words, ctx.text)) && anyWord.test(ctx.text))) for (const w of wordRules) {
         w.re.lastIndex = 0;
         for (let m; (m = w.re.exec(ctx.text)); ) {
           if (!m[0].length) { w.re.lastIndex++; continue; }
@@ -167,6 +170,96 @@ export function createEngineFromRules(
       return dropOverlaps(found);
     },
   };
+}
+
+/**
+ * A test on a block's words that is true wherever one of `patterns` can match, or undefined when one of
+ * them has no word it needs as a word of its own (then every block is searched).
+ *
+ * For each pattern, `anchorWord` finds a word its matches hold with a non-word character (or the text's
+ * edge) on each side ("\\bservice transition\\b": transition). The term matcher's tokenizer (tokenizeInto)
+ * reads such letters as one word of their own, whose key is the word's, unless a letter outside ASCII
+ * touches them (the word then has key -1) or a joiner & ' ’ does (the word is marked joined). So the test
+ * passes a block that has one of those words, or a word with key -1 or joined in which a run of ASCII
+ * letters and digits is one of them.
+ */
+const ASCII_ALNUM = new Uint8Array(0x10000).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
+
+export function wordGate(patterns: readonly RegExp[]): ((words: TokenBuffer, text: string) => boolean) | undefined {
+  if (!patterns.length) return undefined;
+  const keys = new Set<number>();
+  for (const re of patterns) {
+    const forms = anchorWord(re);
+    if (!forms) return undefined;
+    for (const f of forms) keys.add(wordKey(f));
+  }
+  return (words, text) => {
+    const { key, joined, start, end, length } = words;
+    for (let i = 0; i < length; i++) {
+      if (keys.has(key[i]!)) return true;
+      if (key[i] !== -1 && joined[i] === 0) continue;
+      // A word with letters outside ASCII or a joiner: each run of ASCII letters and digits in it is a
+      // word for `\b`, and is checked on its own.
+      for (let k = start[i]!, e = end[i]!; k < e; ) {
+        while (k < e && !ASCII_ALNUM[text.charCodeAt(k)]) k++;
+        const from = k;
+        while (k < e && ASCII_ALNUM[text.charCodeAt(k)]) k++;
+        if (k > from && keys.has(hashRange(text, from, k))) return true;
+      }
+    }
+    return false;
+  };
+}
+
+/**
+ * The forms of one word every match of `re` holds as a word of its own (see `wordGate`), lower case, or
+ * undefined. The word is the last run of ASCII letters that has `\\b`, a space or a hyphen before it and a
+ * space, a hyphen or `\\b` after it, optionally with `s?` first (then both forms count): "\\binternal[- ]slas?\\b"
+ * gives sla and slas. Only a pattern of one alternative, read through groups of one alternative.
+ */
+export function anchorWord(re: RegExp): string[] | undefined {
+  if (/[uv]/.test(re.flags)) return undefined;
+  let alternatives: AST.Alternative[];
+  try {
+    alternatives = new RegExpParser({ ecmaVersion: 2022 }).parsePattern(re.source, 0, re.source.length, { unicode: false }).alternatives;
+  } catch {
+    return undefined;
+  }
+  if (alternatives.length !== 1) return undefined;
+  // Flatten groups of one alternative ("(?:\\binternal[- ]slas?\\b)").
+  const flat: AST.Element[] = [];
+  const add = (els: readonly AST.Element[]) => {
+    for (const e of els) {
+      if (e.type === 'Group' && e.alternatives.length === 1) add(e.alternatives[0]!.elements);
+      else flat.push(e);
+    }
+  };
+  add(alternatives[0]!.elements);
+  const isSep = (c: number) => c === 32 || c === 45;
+  const separator = (e: AST.Element | undefined): boolean => {
+    if (e?.type === 'Quantifier' && e.min >= 1) e = e.element;
+    if (!e) return false;
+    if (e.type === 'Character') return isSep(e.value);
+    if (e.type === 'CharacterClass') return !e.negate && e.elements.every((c: AST.CharacterClassElement) => c.type === 'Character' && isSep(c.value));
+    return e.type === 'CharacterSet' && e.kind === 'space' && !e.negate;
+  };
+  const boundary = (e: AST.Element | undefined) => e?.type === 'Assertion' && e.kind === 'word' && !e.negate;
+  const letter = (e: AST.Element | undefined): e is AST.Character => e?.type === 'Character' && /^[A-Za-z]$/.test(String.fromCharCode(e.value));
+  let found: string[] | undefined;
+  for (let i = 0; i < flat.length; i++) {
+    if (!letter(flat[i]) || letter(flat[i - 1]) || !(boundary(flat[i - 1]) || separator(flat[i - 1]))) continue;
+    let word = '';
+    let j = i;
+    for (; letter(flat[j]); j++) word += String.fromCharCode((flat[j] as AST.Character).value).toLowerCase();
+    let forms = [word];
+    const q = flat[j];
+    if (q?.type === 'Quantifier' && q.min === 0 && q.max === 1 && q.element.type === 'Character' && (q.element.value | 32) === 115) {
+      forms = [word, word + 's'];
+      j++;
+    }
+    if (boundary(flat[j]) || separator(flat[j])) found = forms;
+  }
+  return found;
 }
 
 /**

@@ -5,7 +5,7 @@
  * the fixes carried here.
  */
 import type { Span } from '../prose/sentences';
-import type { TermOccurrence } from '../terms/matcher';
+import type { TermOccurrence, TokenBuffer } from '../terms/matcher';
 import type { Glossary } from '../glossary/glossary';
 
 /** The rule families; each has its own severity setting (`itil.severity.<family>`). */
@@ -48,6 +48,11 @@ export interface BlockContext {
   /** Glossary terms found in the block, in order. */
   terms: readonly TermOccurrence[];
   glossary: Glossary;
+  /**
+   * The block's words as the term matcher read them (for the word triggers' gate, see engine.ts), valid
+   * while the block is judged; without them every word trigger pattern is run over the block.
+   */
+  words?: TokenBuffer;
 }
 
 /** Judges blocks of prose. Must be pure and take time linear in the block's length. */

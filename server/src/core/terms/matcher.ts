@@ -94,12 +94,12 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 
 /** The hash `Token.key` holds for a lower-case word, or -1 when the word has characters other than ASCII and ’. */
-function wordKey(word: string): number {
+export function wordKey(word: string): number {
   return hashRange(word, 0, word.length);
 }
 
 /** `wordKey` of text[s, e), read in place (ASCII lower-cased as it is read). */
-function hashRange(text: string, s: number, e: number): number {
+export function hashRange(text: string, s: number, e: number): number {
   let h = FNV_OFFSET;
   for (let k = s; k < e; k++) {
     const c = text.charCodeAt(k);
@@ -131,22 +131,26 @@ export class TokenBuffer {
   end = new Int32Array(256);
   /** As `Token.key`. */
   key = new Int32Array(256);
+  /** 1 when the word joins runs of letters with & ' or ’ ("R&D", "don't", "customer's"). */
+  joined = new Uint8Array(256);
   length = 0;
 
-  push(start: number, end: number, key: number): void {
+  push(start: number, end: number, key: number, joined: number): void {
     if (this.length === this.start.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
+      const grow = <A extends Int32Array | Uint8Array>(a: A): A => {
+        const b = new (a.constructor as new (n: number) => A)(a.length * 2);
         b.set(a);
         return b;
       };
       this.start = grow(this.start);
       this.end = grow(this.end);
       this.key = grow(this.key);
+      this.joined = grow(this.joined);
     }
     this.start[this.length] = start;
     this.end[this.length] = end;
     this.key[this.length] = key;
+    this.joined[this.length] = joined;
     this.length++;
   }
 }
@@ -196,7 +200,7 @@ export function tokenizeInto(text: string, out: TokenBuffer): TokenBuffer {
     let key = plain ? h : -1;
     const joiner = joinAt >= 0 ? text.charCodeAt(joinAt) : 0;
     if ((joiner === 39 || joiner === 0x2019) && k - joinAt === 2 && (text.charCodeAt(k - 1) | 32) === 115) key = plainJoin ? hJoin : -1;
-    out.push(start, k, key);
+    out.push(start, k, key, joinAt >= 0 ? 1 : 0);
   }
   return out;
 }
@@ -252,6 +256,11 @@ export class TermMatcher {
   private readonly startKeys = new Set<number>();
   /** Scratch for `find` (which runs to completion, so one buffer serves every call). */
   private readonly tokens = new TokenBuffer();
+
+  /** The words of the block last passed to `find`, valid until the next call (the buffer is reused). */
+  get lastWords(): TokenBuffer {
+    return this.tokens;
+  }
 
   constructor(entries: readonly TermEntry[]) {
     for (const e of entries) {
