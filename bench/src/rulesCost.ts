@@ -56,7 +56,10 @@ function main(): void {
   }
   const a = linter(base);
   const b = linter(next);
-  for (let i = 0; i < 2; i++) (a(`wa${i}`), b(`wb${i}`));
+  for (let i = 0; i < 2; i++) {
+    a(`wa${i}`);
+    b(`wb${i}`);
+  }
   const warm: number[] = [];
   const wa: number[] = [];
   const wb: number[] = [];
