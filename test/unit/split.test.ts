@@ -53,7 +53,7 @@ describe('split: the pieces give the match the pattern gives', () => {
     for (const s of ['They logged as usual.', 'x logged', 'nothing here', 'LOGGED AS']) assert.deepEqual(shape(execCut(cut, s)), shape(re.exec(s)), s);
   });
 
-  it('runs a gated pattern from the leftmost gate, so an earlier gate that fails later still counts', () => {
+  it('runs a gated pattern whole once a gate matches, whichever gate it was', () => {
     const re = /\b(?:badge|laptop|quota|access) (?:request|order)ed\b/i;
     const cut = cutPattern(re, splitAlternation(re, 0)!);
     assert.ok(cut.whole);

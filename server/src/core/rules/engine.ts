@@ -419,7 +419,7 @@ class BlockJudge {
    * The first match of `re` in the block's text [from, to). With `sentence` (which must hold that range),
    * the literal prefilter rules out patterns that cannot match there. A pattern cut into pieces (split.ts)
    * runs them first, each under its own prefilter: exact pieces give its match (the leftmost of theirs, the
-   * earliest piece on a tie); gates that all fail rule it out, else it runs from the leftmost gate match.
+   * earliest piece on a tie); gates that all fail rule it out, else it runs whole.
    */
   run(re: RegExp, from: number, to: number, sentence?: Span): RegExpExecArray | null {
     if (sentence && !this.possible(re, sentence, from, to)) return null;
