@@ -4,7 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { compileRules } from '../../server/src/core/rules/data';
-import { anchorWord, createRuleEngine, wordGate } from '../../server/src/core/rules/engine';
+import { createRuleEngine, wordGate } from '../../server/src/core/rules/engine';
+import { anchorWord } from '../../server/src/core/rules/prefilter';
 import { splitSentences } from '../../server/src/core/prose/sentences';
 import { tokenizeInto, TokenBuffer } from '../../server/src/core/terms/matcher';
 import { readLabeled } from '../../scripts/evaluate';

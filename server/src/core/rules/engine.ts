@@ -8,14 +8,13 @@
  * there, cues before it look at a bounded reach, and clause or sentence cues are evaluated once per
  * window and rule. So a block costs time linear in its length whatever it repeats.
  */
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import type { Glossary } from '../glossary/glossary';
 import { isAbbreviation } from '../glossary/check';
 import { endsWithSemicolon, endsWithQuestion, MAX_SENTENCE, sentenceAt, splitClauses, type Span } from '../prose/sentences';
 import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
 import { hashRange, wordKey, type TermOccurrence, type TokenBuffer } from '../terms/matcher';
 import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
-import { LiteralIndex, requiredLiterals, type LiteralHits } from './prefilter';
+import { anchorWord, LiteralIndex, requiredLiterals, type LiteralHits } from './prefilter';
 import { cutPattern, execCut, pieceSources, splitAlternation, type CutPattern, type Split } from './split';
 import type { BlockContext, Finding, Fix, RuleEngine } from './types';
 
@@ -183,7 +182,10 @@ export function createEngineFromRules(
  * passes a block that has one of those words, or a word with key -1 or joined in which a run of ASCII
  * letters and digits is one of them.
  */
-const ASCII_ALNUM = new Uint8Array(0x10000).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
+/** True for an ASCII letter or digit (a word character for `\\b`, other than the underscore). */
+function asciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
 
 export function wordGate(patterns: readonly RegExp[]): ((words: TokenBuffer, text: string) => boolean) | undefined {
   if (!patterns.length) return undefined;
@@ -201,65 +203,14 @@ export function wordGate(patterns: readonly RegExp[]): ((words: TokenBuffer, tex
       // A word with letters outside ASCII or a joiner: each run of ASCII letters and digits in it is a
       // word for `\b`, and is checked on its own.
       for (let k = start[i]!, e = end[i]!; k < e; ) {
-        while (k < e && !ASCII_ALNUM[text.charCodeAt(k)]) k++;
+        while (k < e && !asciiAlnum(text.charCodeAt(k))) k++;
         const from = k;
-        while (k < e && ASCII_ALNUM[text.charCodeAt(k)]) k++;
+        while (k < e && asciiAlnum(text.charCodeAt(k))) k++;
         if (k > from && keys.has(hashRange(text, from, k))) return true;
       }
     }
     return false;
   };
-}
-
-/**
- * The forms of one word every match of `re` holds as a word of its own (see `wordGate`), lower case, or
- * undefined. The word is the last run of ASCII letters that has `\\b`, a space or a hyphen before it and a
- * space, a hyphen or `\\b` after it, optionally with `s?` first (then both forms count): "\\binternal[- ]slas?\\b"
- * gives sla and slas. Only a pattern of one alternative, read through groups of one alternative.
- */
-export function anchorWord(re: RegExp): string[] | undefined {
-  if (/[uv]/.test(re.flags)) return undefined;
-  let alternatives: AST.Alternative[];
-  try {
-    alternatives = new RegExpParser({ ecmaVersion: 2022 }).parsePattern(re.source, 0, re.source.length, { unicode: false }).alternatives;
-  } catch {
-    return undefined;
-  }
-  if (alternatives.length !== 1) return undefined;
-  // Flatten groups of one alternative ("(?:\\binternal[- ]slas?\\b)").
-  const flat: AST.Element[] = [];
-  const add = (els: readonly AST.Element[]) => {
-    for (const e of els) {
-      if (e.type === 'Group' && e.alternatives.length === 1) add(e.alternatives[0]!.elements);
-      else flat.push(e);
-    }
-  };
-  add(alternatives[0]!.elements);
-  const isSep = (c: number) => c === 32 || c === 45;
-  const separator = (e: AST.Element | undefined): boolean => {
-    if (e?.type === 'Quantifier' && e.min >= 1) e = e.element;
-    if (!e) return false;
-    if (e.type === 'Character') return isSep(e.value);
-    if (e.type === 'CharacterClass') return !e.negate && e.elements.every((c: AST.CharacterClassElement) => c.type === 'Character' && isSep(c.value));
-    return e.type === 'CharacterSet' && e.kind === 'space' && !e.negate;
-  };
-  const boundary = (e: AST.Element | undefined) => e?.type === 'Assertion' && e.kind === 'word' && !e.negate;
-  const letter = (e: AST.Element | undefined): e is AST.Character => e?.type === 'Character' && /^[A-Za-z]$/.test(String.fromCharCode(e.value));
-  let found: string[] | undefined;
-  for (let i = 0; i < flat.length; i++) {
-    if (!letter(flat[i]) || letter(flat[i - 1]) || !(boundary(flat[i - 1]) || separator(flat[i - 1]))) continue;
-    let word = '';
-    let j = i;
-    for (; letter(flat[j]); j++) word += String.fromCharCode((flat[j] as AST.Character).value).toLowerCase();
-    let forms = [word];
-    const q = flat[j];
-    if (q?.type === 'Quantifier' && q.min === 0 && q.max === 1 && q.element.type === 'Character' && (q.element.value | 32) === 115) {
-      forms = [word, word + 's'];
-      j++;
-    }
-    if (boundary(flat[j]) || separator(flat[j])) found = forms;
-  }
-  return found;
 }
 
 /**

@@ -226,6 +226,57 @@ function unknown(): Info {
 }
 
 /**
+ * The forms of one word every match of `re` holds as a word of its own (see `wordGate`), lower case, or
+ * undefined. The word is the last run of ASCII letters that has `\\b`, a space or a hyphen before it and a
+ * space, a hyphen or `\\b` after it, optionally with `s?` first (then both forms count): "\\binternal[- ]slas?\\b"
+ * gives sla and slas. Only a pattern of one alternative, read through groups of one alternative.
+ */
+export function anchorWord(re: RegExp): string[] | undefined {
+  if (/[uv]/.test(re.flags)) return undefined;
+  let alternatives: AST.Alternative[];
+  try {
+    alternatives = parser.parsePattern(re.source, 0, re.source.length, { unicode: false }).alternatives;
+  } catch {
+    return undefined;
+  }
+  if (alternatives.length !== 1) return undefined;
+  // Flatten groups of one alternative ("(?:\\binternal[- ]slas?\\b)").
+  const flat: AST.Element[] = [];
+  const add = (els: readonly AST.Element[]) => {
+    for (const e of els) {
+      if (e.type === 'Group' && e.alternatives.length === 1) add(e.alternatives[0]!.elements);
+      else flat.push(e);
+    }
+  };
+  add(alternatives[0]!.elements);
+  const isSep = (c: number) => c === 32 || c === 45;
+  const separator = (e: AST.Element | undefined): boolean => {
+    if (e?.type === 'Quantifier' && e.min >= 1) e = e.element;
+    if (!e) return false;
+    if (e.type === 'Character') return isSep(e.value);
+    if (e.type === 'CharacterClass') return !e.negate && e.elements.every((c: AST.CharacterClassElement) => c.type === 'Character' && isSep(c.value));
+    return e.type === 'CharacterSet' && e.kind === 'space' && !e.negate;
+  };
+  const boundary = (e: AST.Element | undefined) => e?.type === 'Assertion' && e.kind === 'word' && !e.negate;
+  const letter = (e: AST.Element | undefined): e is AST.Character => e?.type === 'Character' && /^[A-Za-z]$/.test(String.fromCharCode(e.value));
+  let found: string[] | undefined;
+  for (let i = 0; i < flat.length; i++) {
+    if (!letter(flat[i]) || letter(flat[i - 1]) || !(boundary(flat[i - 1]) || separator(flat[i - 1]))) continue;
+    let word = '';
+    let j = i;
+    for (; letter(flat[j]); j++) word += String.fromCharCode((flat[j] as AST.Character).value).toLowerCase();
+    let forms = [word];
+    const q = flat[j];
+    if (q?.type === 'Quantifier' && q.min === 0 && q.max === 1 && q.element.type === 'Character' && (q.element.value | 32) === 115) {
+      forms = [word, word + 's'];
+      j++;
+    }
+    if (boundary(flat[j]) || separator(flat[j])) found = forms;
+  }
+  return found;
+}
+
+/**
  * Where the literals of each set occur in the text of the last scan (offsets from the scan's start).
  * Only the sets a scan touched are written: a set whose stamp is not the scan's number did not occur.
  */
