@@ -125,7 +125,7 @@ describe('clauses', () => {
     for (const t of texts) {
       for (const s of splitSentences(t)) {
         sentences++;
-        assert.deepEqual(splitClauses(t, s.start, s.end), oracle(t, s.start, s.end), JSON.stringify(t.slice(s.start, s.end)));
+        assert.deepEqual(splitClauses(t, s.start, s.end).map(({ start, end }) => ({ start, end })), oracle(t, s.start, s.end), JSON.stringify(t.slice(s.start, s.end)));
       }
     }
     assert.ok(sentences > 15);

@@ -13,14 +13,25 @@
  * stood in the same state, and moves the rest of the previous model.
  */
 
-/** One run of prose: a paragraph, heading, list item or table row. */
-export interface ProseBlock {
-  /** Offset of the block's first character in the document. */
-  start: number;
-  /** Zero-based line of `start`. */
-  line: number;
-  /** The block's text with non-prose masked by spaces; same length as the source slice. */
-  text: string;
+/** One run of prose: a paragraph, heading, list item or table row. Made with `new` (see `Span` in sentences.ts). */
+export class ProseBlock {
+  constructor(
+    /** Offset of the block's first character in the document. */
+    public start: number,
+    /** Zero-based line of `start`. */
+    public line: number,
+    /** The block's text with non-prose masked by spaces; same length as the source slice. */
+    public text: string,
+  ) {}
+}
+
+/** A paragraph while its lines are read (a class for the reason `Span` in sentences.ts gives). */
+class OpenParagraph {
+  constructor(
+    public start: number,
+    public line: number,
+    public end: number,
+  ) {}
 }
 
 /** An inline directive written as an HTML comment: `<!-- itil-disable RULE -->` and friends. */
@@ -239,7 +250,7 @@ class Scanner {
     const oldTail = ocp.blocks[k]!;
     for (let b = oldTail; b < old.blocks.length; b++) {
       const ob = old.blocks[b]!;
-      this.blocks.push({ start: ob.start + delta, line: ob.line + lineDelta, text: ob.text });
+      this.blocks.push(new ProseBlock(ob.start + delta, ob.line + lineDelta, ob.text));
     }
     for (let d = ocp.directives[k]!; d < old.directives.length; d++) {
       const od = old.directives[d]!;
@@ -343,13 +354,13 @@ class Scanner {
       const blank = /^\s*$/.test(text.slice(start, end));
       if (!blank && blockStart < 0) { blockStart = start; blockLine = i; }
       if (blank && blockStart >= 0) {
-        this.blocks.push({ start: blockStart, line: blockLine, text: maskUrls(text.slice(blockStart, prevEnd)) });
+        this.blocks.push(new ProseBlock(blockStart, blockLine, maskUrls(text.slice(blockStart, prevEnd))));
         blockStart = -1;
       }
       prevEnd = end;
       start = this.nextStart(end);
     }
-    if (blockStart >= 0) this.blocks.push({ start: blockStart, line: blockLine, text: maskUrls(text.slice(blockStart, prevEnd)) });
+    if (blockStart >= 0) this.blocks.push(new ProseBlock(blockStart, blockLine, maskUrls(text.slice(blockStart, prevEnd))));
     return undefined;
   }
 
@@ -357,14 +368,14 @@ class Scanner {
     const text = this.text;
     const blocks = this.blocks;
     const directives = this.directives;
-    let para: { start: number; line: number; end: number } | undefined;
+    let para: OpenParagraph | undefined;
     let prevBlank = true;
     let inList = fromList > 0;
     /** Column where the content of the current list item starts: code inside it is indented four more. */
     let listIndent = fromList > 0 ? fromList - 1 : 0;
     const flush = () => {
       if (para) {
-        blocks.push({ start: para.start, line: para.line, text: maskInline(text.slice(para.start, para.end), para.line, directives) });
+        blocks.push(new ProseBlock(para.start, para.line, maskInline(text.slice(para.start, para.end), para.line, directives)));
         para = undefined;
       }
     };
@@ -496,7 +507,7 @@ class Scanner {
         isTableRow = TABLE_DELIMITER.test(text.slice(nStart, this.lineEnd(nStart, i + 1)));
       }
       if (isHeading || isList || isTableRow) flush();
-      if (!para) para = { start, line: i, end };
+      if (!para) para = new OpenParagraph(start, i, end);
       else para.end = end;
       if (isHeading || isTableRow) flush();
       prevBlank = false;
@@ -509,9 +520,11 @@ class Scanner {
 }
 
 /** A line of the document: offsets of its first character and of its end (before the line break). */
-export interface LineSpan {
-  start: number;
-  end: number;
+export class LineSpan {
+  constructor(
+    public start: number,
+    public end: number,
+  ) {}
 }
 
 /** Splits text into lines at CRLF, LF or CR, as LSP counts lines. */
@@ -522,15 +535,15 @@ export function splitLines(text: string): LineSpan[] {
   for (let k = 0; k < n; k++) {
     const c = text.charCodeAt(k);
     if (c === 10) {
-      out.push({ start, end: k });
+      out.push(new LineSpan(start, k));
       start = k + 1;
     } else if (c === 13) {
-      out.push({ start, end: k });
+      out.push(new LineSpan(start, k));
       if (text.charCodeAt(k + 1) === 10) k++;
       start = k + 1;
     }
   }
-  out.push({ start, end: n });
+  out.push(new LineSpan(start, n));
   return out;
 }
 

@@ -208,7 +208,8 @@ function compileCue(c: CueData, report: (field: string, message: string) => void
     report(`${field}.unlessIn`, 'unlessIn needs an unless pattern');
     return undefined;
   }
-  return { kind, re, reach: Math.min(400, 120 + 40 * gap + src.length * 2), ...(unless ? { unless } : {}), ...(unless && c.unlessIn ? { unlessIn: c.unlessIn } : {}) };
+  // Every cue has every field, in one order: the judge then sees one hidden class (see `Span` in prose/sentences.ts).
+  return { kind, re, reach: Math.min(400, 120 + 40 * gap + src.length * 2), unless, unlessIn: unless ? c.unlessIn : undefined };
 }
 
 /**
@@ -318,7 +319,7 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
       message,
       gated,
       ungateIf,
-      ...(defines ? { defines } : {}),
+      defines,
       examples: r.examples,
       file,
       generated: false,
@@ -335,6 +336,11 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
       family: 'version',
       summary: gen.summary,
       termIds: [e.id],
+      // Every rule has every field, in one order (one hidden class for the judge).
+      words: undefined,
+      triggerText: undefined,
+      narrow: undefined,
+      underline: undefined,
       within: 'sentence',
       any: [],
       all: [],
@@ -343,6 +349,8 @@ export function compileRules(glossary: Glossary, problems: GlossaryProblem[] = [
       message: gen.message,
       // Colloquial words (function, ...) count as v3 wording only in service management documents.
       gated: e.colloquial === true,
+      ungateIf: undefined,
+      defines: undefined,
       examples: { bad: [], good: [] },
       file: 'glossary/terms',
       generated: true,

@@ -10,7 +10,7 @@
  */
 import type { Glossary } from '../glossary/glossary';
 import { isAbbreviation } from '../glossary/check';
-import { endsWithSemicolon, endsWithQuestion, MAX_SENTENCE, sentenceAt, splitClauses, type Span } from '../prose/sentences';
+import { endsWithSemicolon, endsWithQuestion, MAX_SENTENCE, sentenceAt, splitClauses, Span } from '../prose/sentences';
 import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
 import { hashRange, wordKey, type TermOccurrence, type TokenBuffer } from '../terms/matcher';
 import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
@@ -19,16 +19,18 @@ import { cutPattern, execCut, pieceSources, splitAlternation, type CutPattern, t
 import type { BlockContext, Finding, Fix, RuleEngine } from './types';
 
 /** A trigger found in the block. */
-interface Trigger {
-  start: number;
-  /** End of the words, before any possessive 's. */
-  end: number;
-  text: string;
-  plural: boolean;
-  /** 'maybe' for an ambiguous alias the sentence does not settle (the document's scope decides). */
-  support: 'yes' | 'maybe';
-  /** The glossary entry, for term triggers (undefined for word triggers: every trigger has the same fields, so the judge sees one object shape). */
-  entryId: string | undefined;
+class Trigger {
+  constructor(
+    public start: number,
+    /** End of the words, before any possessive 's. */
+    public end: number,
+    public text: string,
+    public plural: boolean,
+    /** 'maybe' for an ambiguous alias the sentence does not settle (the document's scope decides). */
+    public support: 'yes' | 'maybe',
+    /** The glossary entry, for term triggers (undefined for word triggers). A class, so the judge sees one object shape (see `Span` in prose/sentences.ts). */
+    public entryId: string | undefined,
+  ) {}
 }
 
 /** Family order when two findings would overlap: the more specific families first, v3 wording last. */
@@ -163,7 +165,7 @@ export function createEngineFromRules(
         const k = sentenceAt(ctx.sentences, start);
         if (k < 0 || end > ctx.sentences[k]!.end) continue;
         if (insideLongerTerm(ctx.terms, start, end, r.termIds)) continue;
-        const f = judge.apply(r, { start, end, text: m[0], plural: /s$/i.test(m[0]) && !/ss$/i.test(m[0]), support: 'yes', entryId: undefined });
+        const f = judge.apply(r, new Trigger(start, end, m[0], /s$/i.test(m[0]) && !/ss$/i.test(m[0]), 'yes', undefined));
         if (f) found.push(f);
       }
       return dropOverlaps(found);
@@ -236,7 +238,7 @@ function fromOccurrence(t: TermOccurrence): Trigger {
     end -= 2;
     text = text.slice(0, -2);
   }
-  return { start: t.start, end, text, plural: t.plural, support: t.support === 'maybe' ? 'maybe' : 'yes', entryId: t.entryId };
+  return new Trigger(t.start, end, text, t.plural, t.support === 'maybe' ? 'maybe' : 'yes', t.entryId);
 }
 
 /** True when [start, end) lies inside a term occurrence that is longer and not one of the rule's own terms. */
@@ -412,7 +414,7 @@ class BlockJudge {
 
   private sentenceSpan(offset: number): Span {
     const k = sentenceAt(this.ctx.sentences, offset);
-    return k < 0 ? { start: 0, end: this.ctx.text.length } : this.ctx.sentences[k]!;
+    return k < 0 ? new Span(0, this.ctx.text.length) : this.ctx.sentences[k]!;
   }
 
   /**
@@ -427,7 +429,7 @@ class BlockJudge {
     const list = this.ctx.sentences;
     const text = this.ctx.text;
     const k = sentenceAt(list, offset);
-    if (k < 0) return { start: 0, end: text.length };
+    if (k < 0) return new Span(0, text.length);
     let a = k;
     let b = k;
     // A sentence joins only while the passage stays within MAX_SENTENCE characters (bounded work, as for a sentence).
@@ -437,7 +439,7 @@ class BlockJudge {
     while (b < list.length - 1 && b - k < 3 && endsWithSemicolon(text, list[b]!) && fitsOn()) b++;
     if (b < list.length - 1 && endsWithQuestion(text, list[b]!) && fitsOn()) b++;
     if (a > 0 && endsWithQuestion(text, list[a - 1]!) && fitsBack()) a--;
-    return a === b ? list[k]! : { start: list[a]!.start, end: list[b]!.end };
+    return a === b ? list[k]! : new Span(list[a]!.start, list[b]!.end);
   }
 
   private clauseSpan(sentence: Span, offset: number): Span {
@@ -547,7 +549,7 @@ function narrowTrigger(re: RegExp, t: Trigger): Trigger {
   }
   if (!last || last[0].length === t.text.length) return t;
   const start = t.start + last.index;
-  return { start, end: start + last[0].length, text: last[0], plural: t.plural, support: t.support, entryId: t.entryId };
+  return new Trigger(start, start + last[0].length, last[0], t.plural, t.support, t.entryId);
 }
 
 /** The words that decided: a named group `cue` if the data gives one, else the whole cue. */

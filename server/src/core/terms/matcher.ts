@@ -38,34 +38,38 @@ function trieNode(word: string): TrieNode {
   return { next: new Map(), keyed: new Map(), word, forms: [], alternatives: [] };
 }
 
-/** A term found in a block of prose; offsets are relative to the block. */
-export interface TermOccurrence {
-  start: number;
-  end: number;
-  entryId: string;
-  /** The form that matched. */
-  form: FormInfo;
-  /** The text as written in the document. */
-  text: string;
-  /** Whether the last word was plural in the text ("SLAs", "customers"). */
-  plural: boolean;
-  /**
-   * For ambiguous aliases: 'yes' when a cue supports the ITIL reading, 'no' when a blocker vetoes it,
-   * 'maybe' when the sentence says neither (the document's scope decides).
-   */
-  support: 'yes' | 'no' | 'maybe';
+/** A term found in a block of prose; offsets are relative to the block. Made with `new` (see `Span` in prose/sentences.ts). */
+export class TermOccurrence {
+  constructor(
+    public start: number,
+    public end: number,
+    public entryId: string,
+    /** The form that matched. */
+    public form: FormInfo,
+    /** The text as written in the document. */
+    public text: string,
+    /** Whether the last word was plural in the text ("SLAs", "customers"). */
+    public plural: boolean,
+    /**
+     * For ambiguous aliases: 'yes' when a cue supports the ITIL reading, 'no' when a blocker vetoes it,
+     * 'maybe' when the sentence says neither (the document's scope decides).
+     */
+    public support: 'yes' | 'no' | 'maybe',
+  ) {}
 }
 
-/** A word of prose with its offsets. */
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  /**
-   * Hash of the word in lower case without a possessive 's (see `wordKey`), or -1 when a character
-   * outside ASCII leaves that to `toLowerCase`: lets the matcher skip words that start no form.
-   */
-  key?: number;
+/** A word of prose with its offsets. Made with `new` (see `Span` in prose/sentences.ts). */
+export class Token {
+  constructor(
+    public start: number,
+    public end: number,
+    public text: string,
+    /**
+     * Hash of the word in lower case without a possessive 's (see `wordKey`), or -1 when a character
+     * outside ASCII leaves that to `toLowerCase`: lets the matcher skip words that start no form.
+     */
+    public key?: number,
+  ) {}
 }
 
 /** A letter or digit (any script), as `[\p{L}\p{N}]` reads one code point. */
@@ -118,7 +122,7 @@ export function hashRange(text: string, s: number, e: number): number {
 export function tokenize(text: string): Token[] {
   const buf = tokenizeInto(text, new TokenBuffer());
   const out: Token[] = [];
-  for (let i = 0; i < buf.length; i++) out.push({ start: buf.start[i]!, end: buf.end[i]!, text: text.slice(buf.start[i]!, buf.end[i]!), key: buf.key[i]! });
+  for (let i = 0; i < buf.length; i++) out.push(new Token(buf.start[i]!, buf.end[i]!, text.slice(buf.start[i]!, buf.end[i]!), buf.key[i]!));
   return out;
 }
 
@@ -372,7 +376,7 @@ export class TermMatcher {
           support = best;
         }
         if (support !== 'no') {
-          out.push({ start, end, entryId: form.entryId, form, text: text.slice(start, end), plural, support });
+          out.push(new TermOccurrence(start, end, form.entryId, form, text.slice(start, end), plural, support));
         }
       }
       i = last + 1;
