@@ -349,21 +349,25 @@ class Prefilters {
 /** Judges triggers in one block, caching windows and window-wide cue results. */
 class BlockJudge {
   private readonly clauses = new Map<number, Span[]>();
-  /** Results of window-wide cues, per regex and span (start and end packed in one number). */
-  private readonly cueCache = new Map<RegExp, Map<number, RegExpExecArray | null>>();
+  /**
+   * Results of window-wide cues, per span (start and end packed in one number), then per regex. Spans
+   * first: a block has a few spans but may try thousands of cues, and most are tried once (on the 1 MB
+   * benchmark document seven in eight look-ups miss), so a map per regex was mostly allocation.
+   */
+  private readonly cueCache = new Map<number, Map<RegExp, RegExpExecArray | null>>();
 
   /** `re` run over a span of the block (see `run`), once per block. */
   spanExec(re: RegExp, span: Span, sentence?: Span): RegExpExecArray | null {
-    let byRe = this.cueCache.get(re);
-    if (!byRe) {
-      byRe = new Map();
-      this.cueCache.set(re, byRe);
-    }
     const key = span.start * 8_388_608 + span.end;
-    let hit = byRe.get(key);
+    let bySpan = this.cueCache.get(key);
+    if (!bySpan) {
+      bySpan = new Map();
+      this.cueCache.set(key, bySpan);
+    }
+    let hit = bySpan.get(re);
     if (hit === undefined) {
       hit = this.run(re, span.start, span.end, sentence);
-      byRe.set(key, hit);
+      bySpan.set(re, hit);
     }
     return hit;
   }
@@ -432,13 +436,12 @@ class BlockJudge {
     if (k < 0) return new Span(0, text.length);
     let a = k;
     let b = k;
-    // A sentence joins only while the passage stays within MAX_SENTENCE characters (bounded work, as for a sentence).
-    const fitsBack = () => list[b]!.end - list[a - 1]!.start <= MAX_SENTENCE;
-    const fitsOn = () => list[b + 1]!.end - list[a]!.start <= MAX_SENTENCE;
-    while (a > 0 && k - a < 3 && endsWithSemicolon(text, list[a - 1]!) && fitsBack()) a--;
-    while (b < list.length - 1 && b - k < 3 && endsWithSemicolon(text, list[b]!) && fitsOn()) b++;
-    if (b < list.length - 1 && endsWithQuestion(text, list[b]!) && fitsOn()) b++;
-    if (a > 0 && endsWithQuestion(text, list[a - 1]!) && fitsBack()) a--;
+    // A sentence joins only while the passage stays within MAX_SENTENCE characters (bounded work, as for a
+    // sentence): the tests after each `&&` below ("fits back", "fits on").
+    while (a > 0 && k - a < 3 && endsWithSemicolon(text, list[a - 1]!) && list[b]!.end - list[a - 1]!.start <= MAX_SENTENCE) a--;
+    while (b < list.length - 1 && b - k < 3 && endsWithSemicolon(text, list[b]!) && list[b + 1]!.end - list[a]!.start <= MAX_SENTENCE) b++;
+    if (b < list.length - 1 && endsWithQuestion(text, list[b]!) && list[b + 1]!.end - list[a]!.start <= MAX_SENTENCE) b++;
+    if (a > 0 && endsWithQuestion(text, list[a - 1]!) && list[b]!.end - list[a - 1]!.start <= MAX_SENTENCE) a--;
     return a === b ? list[k]! : new Span(list[a]!.start, list[b]!.end);
   }
 
@@ -452,41 +455,59 @@ class BlockJudge {
     return sentence;
   }
 
+  /** The trigger being judged and its spans, for `test` (set by `apply`; judging is synchronous). */
+  private t!: Trigger;
+  private sentence!: Span;
+  private clause!: Span;
+  private win!: Span;
+  private passage: Span | undefined;
+
+  /** `re` run over a span, unless the literal prefilter rules it out there (it knows the trigger's sentence only, so a passage beyond it is run directly). */
+  private spanRun(re: RegExp, span: Span): RegExpExecArray | null {
+    const sentence = this.sentence;
+    return this.spanExec(re, span, span.start < sentence.start || span.end > sentence.end ? undefined : sentence);
+  }
+
+  private spanOf(kind: CompiledCue['kind']): Span {
+    return kind === 'clause' ? this.clause : kind === 'sentence' ? this.sentence : kind === 'passage' ? (this.passage ??= this.passageSpan(this.t.start)) : this.win;
+  }
+
+  /** Cue `c` at the current trigger: its hit, unless its own `unless` vetoes it. */
+  private test(c: CompiledCue): RegExpExecArray | null {
+    const hit = this.testCue(c);
+    if (hit && c.unless && this.spanRun(c.unless, this.spanOf(c.unlessIn ?? c.kind))) return null;
+    return hit;
+  }
+
+  private testCue(c: CompiledCue): RegExpExecArray | null {
+    const t = this.t;
+    switch (c.kind) {
+      case 'after':
+        return this.run(c.re, t.end, Math.max(t.end, this.win.end), this.sentence);
+      case 'before':
+        return this.run(c.re, Math.max(this.win.start, t.start - c.reach), t.start, this.sentence);
+      case 'clause':
+      case 'sentence':
+      case 'passage':
+        return this.spanRun(c.re, this.spanOf(c.kind));
+    }
+  }
+
   /** The finding of rule `r` at trigger `t`, or undefined. */
   apply(r: CompiledRule, trigger: Trigger): Finding | undefined {
     let t = trigger;
     const text = this.ctx.text;
     const sentence = this.sentenceSpan(t.start);
     const clause = this.clauseSpan(sentence, t.start);
-    const win = r.within === 'clause' ? clause : sentence;
     if (r.triggerText && !r.triggerText.test(t.text)) return undefined;
     // An abbreviation in brackets right after other words is being defined as something else
     // ("Service Objectives (SO)"); had it been the v3 term, the words before it are flagged.
     if (r.family === 'version' && /^[A-Z]{2,}s?$/.test(t.text) && text[t.start - 1] === '(' && text[t.end] === ')') return undefined;
-    // `re` run over a span, unless the literal prefilter rules it out there (it knows the trigger's sentence
-    // only, so a passage beyond it is run directly).
-    const spanRun = (re: RegExp, span: Span): RegExpExecArray | null =>
-      this.spanExec(re, span, span.start < sentence.start || span.end > sentence.end ? undefined : sentence);
-    let passage: Span | undefined;
-    const spanOf = (kind: CompiledCue['kind']): Span =>
-      kind === 'clause' ? clause : kind === 'sentence' ? sentence : kind === 'passage' ? (passage ??= this.passageSpan(t.start)) : win;
-    const test = (c: CompiledCue): RegExpExecArray | null => {
-      const hit = testCue(c);
-      if (hit && c.unless && spanRun(c.unless, spanOf(c.unlessIn ?? c.kind))) return null;
-      return hit;
-    };
-    const testCue = (c: CompiledCue): RegExpExecArray | null => {
-      switch (c.kind) {
-        case 'after':
-          return this.run(c.re, t.end, Math.max(t.end, win.end), sentence);
-        case 'before':
-          return this.run(c.re, Math.max(win.start, t.start - c.reach), t.start, sentence);
-        case 'clause':
-        case 'sentence':
-        case 'passage':
-          return spanRun(c.re, spanOf(c.kind));
-      }
-    };
+    this.t = t;
+    this.sentence = sentence;
+    this.clause = clause;
+    this.win = r.within === 'clause' ? clause : sentence;
+    this.passage = undefined;
     let cue = '';
     // A definitional swap decides on its own ("warranty means fit for purpose").
     const defined =
@@ -502,18 +523,18 @@ class BlockJudge {
       // message is the `any` hit when there is one, else the first `all` hit, as if `any` ran first.
       let firstAll = '';
       for (const c of r.all) {
-        const hit = test(c);
+        const hit = this.test(c);
         if (!hit) return undefined;
         if (!firstAll) firstAll = cueText(hit);
       }
       if (r.any.length) {
         let hit: RegExpExecArray | null = null;
-        for (const c of r.any) if ((hit = test(c))) break;
+        for (const c of r.any) if ((hit = this.test(c))) break;
         if (!hit) return undefined;
         cue = cueText(hit);
       } else cue = firstAll;
     }
-    if (!defined) for (const c of r.exceptions) if (test(c)) return undefined;
+    if (!defined) for (const c of r.exceptions) if (this.test(c)) return undefined;
 
     let gated = r.gated || t.support === 'maybe';
     if (gated && r.ungateIf && t.support === 'yes' && r.ungateIf.test(text.slice(sentence.start, sentence.end))) gated = false;
