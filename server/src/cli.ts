@@ -4,7 +4,7 @@
  * Prints `path:line:col severity code message` per finding (or JSON with `--format json`) and exits 1
  * when anything at warning or above is found, 2 on a usage or file error, 0 otherwise.
  */
-import { tuneForOneShot } from './node/regexpTuning';
+import './node/regexpTuning';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,7 +14,6 @@ import { FAMILIES, type Family } from './core/rules/types';
 import { DEFAULT_SETTINGS, type Settings, type SeverityName } from './core/settings';
 import { loadGlossary } from './node/glossaryFile';
 
-tuneForOneShot();
 
 const USAGE = `Usage: itil-lint [options] FILES|DIRS...
 
