@@ -19,11 +19,16 @@ v8.setFlagsFromString('--no-regexp-optimization');
 /**
  * Each pattern is compiled once, straight to machine code, on its first run. V8's default runs a pattern's
  * first match in its bytecode interpreter and compiles it to machine code when it runs again, so a pattern
- * used more than once is compiled twice. The command-line checker gained first (7-12 % per run). The
- * server kept the default at first, to spare compiling the patterns a document runs only once; measured
- * again with today's rules (about 820 patterns, long ones cut into 1,300 pieces: core/rules/split.ts) over
- * the LSP on this machine, four interleaved fresh servers each, the first lint of the 1 MB benchmark
- * document took 418 ms with the default and 310 ms without it, the next lints and resident memory the
- * same within noise (109 and 108 MB).
+ * used more than once is compiled twice. The server kept the default at first, to spare compiling the
+ * patterns a document runs only once; measured with today's rules (about 820 patterns, long ones cut into
+ * 1,300 pieces: core/rules/split.ts) over the LSP on this machine, four interleaved fresh servers each, the
+ * first lint of the 1 MB benchmark document took 418 ms with the default and 310 ms without it, the next
+ * lints and resident memory the same within noise (109 and 108 MB).
+ *
+ * How: tier-up stays on, after zero interpreted runs (`--regexp-tier-up-ticks=0`). Turning tier-up off at
+ * run time (`--no-regexp-tier-up`, which the command-line checker used to do) is unsafe: a pattern that ran
+ * in the interpreter before the change (one of Node's, or a loader's such as tsx's) is afterwards executed
+ * as machine code it never got, and the process dies with a segmentation fault (seen under tsx, in
+ * `NativeRegExpMacroAssembler::Execute`). With zero ticks, such a pattern simply tiers up on its next run.
  */
-v8.setFlagsFromString('--no-regexp-tier-up');
+v8.setFlagsFromString('--regexp-tier-up-ticks=0');
