@@ -116,6 +116,27 @@ describe('prefilter: the multi-literal index', () => {
     }
   });
 
+  it('agrees with a naive search when the automaton outgrows a 16-bit table (over 32,768 states)', () => {
+    const rnd = random(11);
+    const word = (n: number) => Array.from({ length: n }, () => 'abcdefgh'[Math.floor(rnd() * 8)]).join('');
+    // 10,000 literals of 7 to 9 letters over 8 letters: about 45,000 distinct prefixes, so states.
+    const sets = Array.from({ length: 2500 }, () => Array.from({ length: 4 }, () => word(7 + Math.floor(rnd() * 3))));
+    const index = new LiteralIndex();
+    const ids = sets.map((set) => index.add(set));
+    let hits = index.hits();
+    for (let round = 0; round < 40; round++) {
+      const text = word(3000);
+      hits = index.scan(text, 0, text.length, hits);
+      sets.forEach((set, k) => {
+        let lastStart = -1;
+        for (const lit of set) lastStart = Math.max(lastStart, text.lastIndexOf(lit));
+        assert.equal(hits.lastStartOf(ids[k]!), lastStart, `set ${k}, round ${round}`);
+      });
+    }
+    const states = (index as unknown as { built: { stateLit: Int32Array } }).built.stateLit.length;
+    assert.ok(states > 32768, `the test needs a large automaton, got ${states} states`);
+  });
+
   it('refuses literals that are not lower-case ASCII', () => {
     assert.throws(() => new LiteralIndex().add(['Cab']), /not lower-case ASCII/);
   });

@@ -359,7 +359,8 @@ export class LiteralIndex {
    */
   scan(text: string, start = 0, end = text.length, into?: LiteralHits): LiteralHits {
     const a = this.automaton();
-    const { symbolOf, symbols, delta, stateLit, outLink, firstOut, litLength, litSets } = a;
+    const { symbolOf, symbols, delta, outFlag, stateLit, outLink, firstOut, litLength, setsFrom, setIds } = a;
+    const stateMask = outFlag - 1;
     const hits = into ?? new LiteralHits(a.sets);
     const scan = ++this.scans;
     hits.scan = scan;
@@ -368,7 +369,10 @@ export class LiteralIndex {
     let s = 0;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      s = delta[s * symbols + (c < 128 ? symbolOf[c]! : 0)]!;
+      const next = delta[s * symbols + (c < 128 ? symbolOf[c]! : 0)]!;
+      s = next & stateMask;
+      // Most characters end no literal: the flag in the table entry says so without a look elsewhere.
+      if (next < outFlag) continue;
       for (let u = firstOut[s]!; u > 0; u = outLink[u]!) {
         const lit = stateLit[u]!;
         const at = i + 1 - start;
@@ -384,7 +388,8 @@ export class LiteralIndex {
     for (const lit of touched) {
       const from = litLastStart[lit]!;
       const to = litFirstEnd[lit]!;
-      for (const id of litSets[lit]!) {
+      for (let k = setsFrom[lit]!, kEnd = setsFrom[lit + 1]!; k < kEnd; k++) {
+        const id = setIds[k]!;
         if (stamp[id] !== scan) {
           stamp[id] = scan;
           lastStart[id] = from;
@@ -416,17 +421,23 @@ interface Automaton {
   /** Per ASCII code unit, its symbol (0: a character no literal contains); upper case as lower case. */
   symbolOf: Uint8Array;
   symbols: number;
-  /** The automaton as a table: the state after state s reads symbol a is delta[s * symbols + a]. */
+  /**
+   * The automaton as a table: the state after state s reads symbol a is delta[s * symbols + a], with
+   * `outFlag` added when that state ends a literal (its own or one down its failure chain).
+   */
   delta: Uint16Array | Int32Array;
+  /** A power of two above every state number: 2^15 in a Uint16Array table, 2^30 in an Int32Array. */
+  outFlag: number;
   /** The literal a state spells, or -1. */
   stateLit: Int32Array;
   /** The nearest state down the failure chain that spells a literal, or 0. */
   outLink: Int32Array;
   /** The state itself if it spells a literal, else its output link. */
   firstOut: Int32Array;
-  /** Per literal: its length and the sets holding it. */
+  /** Per literal: its length, and the sets holding it: setIds[setsFrom[l] .. setsFrom[l + 1]). */
   litLength: number[];
-  litSets: number[][];
+  setsFrom: Int32Array;
+  setIds: Int32Array;
 }
 
 /**
@@ -502,17 +513,28 @@ function build(sets: readonly string[][]): Automaton {
   // less time.
   const renum = new Int32Array(n);
   for (let k = 0; k < tail; k++) renum[queue[k]!] = k + 1;
-  const table: Uint16Array | Int32Array = n < 65536 ? new Uint16Array(n * symbols) : new Int32Array(n * symbols);
+  const small = n < 32768;
+  const outFlag = small ? 32768 : 1 << 30;
+  const table: Uint16Array | Int32Array = small ? new Uint16Array(n * symbols) : new Int32Array(n * symbols);
   const stateLit = new Int32Array(n);
   const outs = new Int32Array(n);
   for (let s = 0; s < n; s++) {
-    const to = renum[s]! * symbols;
-    const from = s * symbols;
-    for (let a = 0; a < symbols; a++) table[to + a] = renum[delta[from + a]!]!;
     stateLit[renum[s]!] = stateLitList[s]!;
     outs[renum[s]!] = outLink[s] ? renum[outLink[s]!]! : 0;
   }
   const firstOut = new Int32Array(n);
   for (let s = 0; s < n; s++) firstOut[s] = stateLit[s]! >= 0 ? s : outs[s]!;
-  return { sets: sets.length, symbolOf, symbols, delta: table, stateLit, outLink: outs, firstOut, litLength, litSets };
+  for (let s = 0; s < n; s++) {
+    const to = renum[s]! * symbols;
+    const from = s * symbols;
+    for (let a = 0; a < symbols; a++) {
+      const t = renum[delta[from + a]!]!;
+      table[to + a] = firstOut[t]! > 0 ? t + outFlag : t;
+    }
+  }
+  const setsFrom = new Int32Array(litSets.length + 1);
+  for (let l = 0; l < litSets.length; l++) setsFrom[l + 1] = setsFrom[l]! + litSets[l]!.length;
+  const setIds = new Int32Array(setsFrom[litSets.length]!);
+  for (let l = 0; l < litSets.length; l++) setIds.set(litSets[l]!, setsFrom[l]!);
+  return { sets: sets.length, symbolOf, symbols, delta: table, outFlag, stateLit, outLink: outs, firstOut, litLength, setsFrom, setIds };
 }
