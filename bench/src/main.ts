@@ -448,7 +448,7 @@ async function main(): Promise<void> {
   }
   const floorRows: Row[] = [
     { what: `Floor: one regular-expression scan for the glossary's ${num(floor.forms)} written forms, 1 MB document`, f: all(floorPairs1Mb, (p) => p.floorMs), fmt: ms },
-    { what: 'Full lint in process (new service, nothing cached), 1 MB document', f: all(floorPairs1Mb, (p) => p.lintMs), fmt: ms },
+    { what: 'Full lint in process (new service, nothing cached; patterns compiled in a warm-up), 1 MB document', f: all(floorPairs1Mb, (p) => p.lintMs), fmt: ms },
     { what: '… of which judging blocks with the misuse rules (the rule engine)', f: all(floorPairs1Mb, (p) => p.judgeMs), fmt: ms },
     { what: '… full lint ÷ floor, pair by pair', f: all(floorPairs1Mb, (p) => p.lintMs / p.floorMs), fmt: x },
     { what: 'Floor, whole corpus', f: all(floorPairsCorpus, (p) => p.floorMs), fmt: ms },
