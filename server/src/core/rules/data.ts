@@ -366,16 +366,16 @@ function resolveSuggestions(glossary: Glossary, list: SuggestionData[], report: 
       report(`suggest[${i}].forTerm`, `unknown id '${s.forTerm}'`);
       return;
     }
-    const forTerm = s.forTerm !== undefined ? { forTerm: s.forTerm } : {};
     if (s.term !== undefined) {
       const e = glossary.get(s.term);
       if (!e) {
         report(`suggest[${i}].term`, `unknown id '${s.term}'`);
         return;
       }
-      out.push({ words: e.term, abbreviation: s.abbreviation ?? abbreviationOf(e), ...forTerm });
+      // Every suggestion has every field, in one order (one hidden class for the judge).
+      out.push({ words: e.term, abbreviation: s.abbreviation ?? abbreviationOf(e), forTerm: s.forTerm });
     } else if (s.text !== undefined) {
-      out.push({ words: s.text, abbreviation: s.abbreviation, ...forTerm });
+      out.push({ words: s.text, abbreviation: s.abbreviation, forTerm: s.forTerm });
     }
   });
   return out;
@@ -399,7 +399,7 @@ function versionDefaults(glossary: Glossary, e: TermEntry): { suggestions: Compi
   for (const r of finals) {
     if (seen.has(r.term)) continue;
     seen.add(r.term);
-    suggestions.push({ words: r.term, abbreviation: abbreviationOf(r) });
+    suggestions.push({ words: r.term, abbreviation: abbreviationOf(r), forTerm: undefined });
   }
   const names = suggestions.map((s) => `'${s.words}'`);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0] ?? 'another term';
