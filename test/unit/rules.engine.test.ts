@@ -1,6 +1,6 @@
 /**
  * Cue spans of the rule engine, judged with small rules of their own: a `passage` cue reads the sentences
- * joined to the trigger's by semicolons and a question's answer, and `unlessIn` moves a cue's exception to a wider span.
+ * joined to the trigger's by semicolons or the pipes of a record line and a question's answer, and `unlessIn` moves a cue's exception to a wider span.
  */
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -44,6 +44,17 @@ describe('rule engine: cue spans', () => {
     const long = `${'word '.repeat(190)}and more;`;
     assert.deepEqual(fires(passage, `Dana is the user of the CRM; ${long} she set its targets.`), []);
     assert.deepEqual(fires(passage, `Dana is the user of the CRM; ${long.slice(400)} she set its targets.`), ['user']);
+  });
+
+  it('a passage reads the fields of a record line joined by pipes, as by semicolons', () => {
+    const passage = serviceWith({ trigger: { terms: ['user'] }, context: { all: [{ passage: '\\bapproves the budget\\b' }] } });
+    const sentence = serviceWith({ trigger: { terms: ['user'] }, context: { all: [{ sentence: '\\bapproves the budget\\b' }] } });
+    const record = 'Owner: Finance Director | Role: user | Responsibility: approves the budget';
+    assert.deepEqual(fires(passage, record), ['user']);
+    assert.deepEqual(fires(sentence, record), []);
+    assert.deepEqual(fires(passage, 'Responsibility: approves the budget | Role: user'), ['user']);
+    // A full stop still ends the passage, pipe or not.
+    assert.deepEqual(fires(passage, 'Role: user. Responsibility: approves the budget'), []);
   });
 
   it('a passage joins a question and the sentence that answers it, one sentence each way', () => {

@@ -146,6 +146,16 @@ export function endsWithSemicolon(text: string, s: Span): boolean {
   return i >= s.start && text.charCodeAt(i) === 59;
 }
 
+/**
+ * True when sentence `s` of `text` is one field of a record line: a pipe follows it ("Owner: Finance
+ * Director | Role: user | Responsibility: approves the budget"), as a semicolon would end it.
+ */
+export function endsAtPipe(text: string, s: Span): boolean {
+  let i = s.end;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return text.charCodeAt(i) === 124;
+}
+
 /** True when sentence `s` of `text` is a question: its closing punctuation, quotes and brackets aside, holds a question mark. */
 export function endsWithQuestion(text: string, s: Span): boolean {
   for (let i = s.end - 1; i >= s.start; i--) {

@@ -10,7 +10,7 @@
  */
 import type { Glossary } from '../glossary/glossary';
 import { isAbbreviation } from '../glossary/check';
-import { endsWithSemicolon, endsWithQuestion, MAX_SENTENCE, sentenceAt, splitClauses, Span } from '../prose/sentences';
+import { endsAtPipe, endsWithSemicolon, endsWithQuestion, MAX_SENTENCE, sentenceAt, splitClauses, Span } from '../prose/sentences';
 import { indefiniteArticle, matchCase, pluralize } from '../text/inflect';
 import { hashRange, wordKey, type TermOccurrence, type TokenBuffer } from '../terms/matcher';
 import { compileRules, DEFINES_SUBJECT, type CompiledCue, type CompiledRule, type CompiledSuggestion } from './data';
@@ -422,7 +422,8 @@ class BlockJudge {
   }
 
   /**
-   * The sentence at `offset` with the sentences joined to it by semicolons, at most three on each side
+   * The sentence at `offset` with the sentences joined to it by semicolons or by the pipes of a record line
+   * ("Owner: Finance | Role: user | Responsibility: approves the budget"), at most three on each side
    * (bounded work): "the head of sales is the user of the CRM; she set its targets" is one statement. A
    * question and the sentence that answers it are one statement too ("Who is the customer of the app? The
    * operators, who read its alerts every shift."): a passage that ends with a question takes the next
@@ -438,8 +439,8 @@ class BlockJudge {
     let b = k;
     // A sentence joins only while the passage stays within MAX_SENTENCE characters (bounded work, as for a
     // sentence): the tests after each `&&` below ("fits back", "fits on").
-    while (a > 0 && k - a < 3 && endsWithSemicolon(text, list[a - 1]!) && list[b]!.end - list[a - 1]!.start <= MAX_SENTENCE) a--;
-    while (b < list.length - 1 && b - k < 3 && endsWithSemicolon(text, list[b]!) && list[b + 1]!.end - list[a]!.start <= MAX_SENTENCE) b++;
+    while (a > 0 && k - a < 3 && (endsWithSemicolon(text, list[a - 1]!) || endsAtPipe(text, list[a - 1]!)) && list[b]!.end - list[a - 1]!.start <= MAX_SENTENCE) a--;
+    while (b < list.length - 1 && b - k < 3 && (endsWithSemicolon(text, list[b]!) || endsAtPipe(text, list[b]!)) && list[b + 1]!.end - list[a]!.start <= MAX_SENTENCE) b++;
     if (b < list.length - 1 && endsWithQuestion(text, list[b]!) && list[b + 1]!.end - list[a]!.start <= MAX_SENTENCE) b++;
     if (a > 0 && endsWithQuestion(text, list[a - 1]!) && list[b]!.end - list[a - 1]!.start <= MAX_SENTENCE) a--;
     return a === b ? list[k]! : new Span(list[a]!.start, list[b]!.end);
