@@ -30,7 +30,6 @@ const WRITE_README = !args.includes('--no-readme');
 const SKIP_TEXTLINT = args.includes('--skip-textlint');
 const POSITIONS = 1000;
 const EDITS = quick ? 10 : 20;
-/** A cap on V8's young generation, measured as what a launcher of the server could pass. */
 
 function log(s: string): void {
   process.stderr.write(s + '\n');

@@ -14,7 +14,6 @@ import { FAMILIES, type Family } from './core/rules/types';
 import { DEFAULT_SETTINGS, type Settings, type SeverityName } from './core/settings';
 import { loadGlossary } from './node/glossaryFile';
 
-
 const USAGE = `Usage: itil-lint [options] FILES|DIRS...
 
 Checks ITIL vocabulary in Markdown (.md, .markdown) and plain text (.txt) files.

@@ -173,6 +173,11 @@ export function createEngineFromRules(
   };
 }
 
+/** True for an ASCII letter or digit (a word character for `\\b`, other than the underscore). */
+function asciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
 /**
  * A test on a block's words that is true wherever one of `patterns` can match, or undefined when one of
  * them has no word it needs as a word of its own (then every block is searched).
@@ -184,11 +189,6 @@ export function createEngineFromRules(
  * passes a block that has one of those words, or a word with key -1 or joined in which a run of ASCII
  * letters and digits is one of them.
  */
-/** True for an ASCII letter or digit (a word character for `\\b`, other than the underscore). */
-function asciiAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-}
-
 export function wordGate(patterns: readonly RegExp[]): ((words: TokenBuffer, text: string) => boolean) | undefined {
   if (!patterns.length) return undefined;
   const keys = new Set<number>();
@@ -439,8 +439,8 @@ class BlockJudge {
     let b = k;
     // A sentence joins only while the passage stays within MAX_SENTENCE characters (bounded work, as for a
     // sentence): the tests after each `&&` below ("fits back", "fits on").
-    while (a > 0 && k - a < 3 && (endsWithSemicolon(text, list[a - 1]!) || endsAtPipe(text, list[a - 1]!)) && list[b]!.end - list[a - 1]!.start <= MAX_SENTENCE) a--;
-    while (b < list.length - 1 && b - k < 3 && (endsWithSemicolon(text, list[b]!) || endsAtPipe(text, list[b]!)) && list[b + 1]!.end - list[a]!.start <= MAX_SENTENCE) b++;
+    while (a > 0 && k - a < 3 && joinsNext(text, list[a - 1]!) && list[b]!.end - list[a - 1]!.start <= MAX_SENTENCE) a--;
+    while (b < list.length - 1 && b - k < 3 && joinsNext(text, list[b]!) && list[b + 1]!.end - list[a]!.start <= MAX_SENTENCE) b++;
     if (b < list.length - 1 && endsWithQuestion(text, list[b]!) && list[b + 1]!.end - list[a]!.start <= MAX_SENTENCE) b++;
     if (a > 0 && endsWithQuestion(text, list[a - 1]!) && list[b]!.end - list[a - 1]!.start <= MAX_SENTENCE) a--;
     return a === b ? list[k]! : new Span(list[a]!.start, list[b]!.end);
@@ -555,6 +555,11 @@ class BlockJudge {
       .replace(/\{suggestion\}/g, first || (offered[0]?.words ?? ''));
     return { code: r.code, family: r.family, start: shown.start, end: shown.end, message, fixes, gated };
   }
+}
+
+/** True when sentence `s` runs on into the next one of its passage: it ends with a semicolon, or a record line's pipe follows it. */
+function joinsNext(text: string, s: Span): boolean {
+  return endsWithSemicolon(text, s) || endsAtPipe(text, s);
 }
 
 /** The trigger reduced to the last match of `re` inside it that starts a word; unchanged when there is none or it is the whole. */

@@ -532,9 +532,9 @@ function build(sets: readonly string[][]): Automaton {
     const frow = fail[s]! * symbols;
     for (let a = 1; a < symbols; a++) {
       const t = table[row + a]!;
-      if (t && t > s) {
-        // A trie edge (children are numbered after their parent): t's failure state is where s's failure
-        // state goes on a (the root for the root's children).
+      if (t) {
+        // A trie edge (row s holds only those until this loop fills the rest): t's failure state is where
+        // s's failure state goes on a (the root for the root's children).
         const ft = s === 0 ? 0 : table[frow + a]!;
         fail[t] = ft;
         outs[t] = stateLit[ft]! >= 0 ? ft : outs[ft]!;
